@@ -1,0 +1,69 @@
+"""Every test runs with its own HOME, XDG folders and an in-memory keyring; none touches the user's real files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+_FOLDER_MARKERS = {"unit": None, "integration": "integration", "gui": "gui"}
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that lives in memory only; installed for every test."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for var, sub in (
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_STATE_HOME", ".local/state"),
+    ):
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.delenv("CXASSIST_SITE_CONFIG", raising=False)
+    for name in [n for n in __import__("os").environ if n.startswith("CXASSIST_")]:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CXASSIST_SITE_CONFIG", str(home / "no-site.toml"))
+    yield home
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(previous)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        parts = Path(str(item.fspath)).parts
+        folder = next((p for p in parts if p in _FOLDER_MARKERS), None)
+        if folder is None:
+            raise pytest.UsageError(f"{item.nodeid}: tests live in tests/unit, tests/integration or tests/gui")
+        marker = _FOLDER_MARKERS[folder]
+        if marker:
+            item.add_marker(marker)
