@@ -67,3 +67,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         marker = _FOLDER_MARKERS[folder]
         if marker:
             item.add_marker(marker)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def runtime(data_dir: Path) -> Iterator[object]:
+    """A Runtime over a fresh database in its own data folder (real SQLite file, real migrations)."""
+    from cxassist.config import load_settings, resolve_paths
+    from cxassist.services.runtime import open_runtime
+
+    settings = load_settings(data_dir=data_dir)
+    opened = open_runtime(settings, resolve_paths(settings))
+    yield opened
+    opened.close()

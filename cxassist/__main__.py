@@ -1,0 +1,5 @@
+import sys
+
+from cxassist.cli import main
+
+sys.exit(main())

@@ -1,0 +1,197 @@
+"""Callers and their phone numbers: lookups for the screen pop, and writes with their outbox rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Connection, RowMapping, delete, select
+
+from cxassist.domain.models import Address, Caller, Channel, PhoneNumber
+from cxassist.store import tables
+from cxassist.store.rows import save
+
+_caller = tables.caller
+_phone = tables.caller_phone
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneKeys:
+    """What is stored beside each number so a number written another way can still be found."""
+
+    e164: str
+    national: str
+    tail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    caller_id: UUID
+    matched_number: str
+    reason: str  # "same number", "same national number, other country code", "same last digits"
+
+
+def caller_ids_for_number(conn: Connection, e164: str) -> list[UUID]:
+    statement = (
+        select(_phone.c.caller_id)
+        .join(_caller, _caller.c.id == _phone.c.caller_id)
+        .where(_phone.c.e164 == e164, _caller.c.deleted_at.is_(None))
+        .distinct()
+    )
+    return list(conn.execute(statement).scalars())
+
+
+def probable_candidates(
+    conn: Connection, *, e164: str | None, national: str | None, tail: str | None, digits: str, limit: int = 10
+) -> list[Candidate]:
+    """Numbers that are probably the caller's: the same national number under another country code, or a stored
+    number that ends with every digit received (a number dialled without its area code). Never the exact number."""
+    found: dict[UUID, Candidate] = {}
+    if national:
+        rows = conn.execute(
+            select(_phone.c.caller_id, _phone.c.e164)
+            .join(_caller, _caller.c.id == _phone.c.caller_id)
+            .where(_phone.c.national == national, _caller.c.deleted_at.is_(None))
+            .limit(limit)
+        )
+        for caller_id, number in rows:
+            if number != e164:
+                found.setdefault(caller_id, Candidate(caller_id, number, "same national number, other country code"))
+    if tail and len(found) < limit:
+        rows = conn.execute(
+            select(_phone.c.caller_id, _phone.c.e164, _phone.c.national)
+            .join(_caller, _caller.c.id == _phone.c.caller_id)
+            .where(_phone.c.tail == tail, _caller.c.deleted_at.is_(None))
+            .limit(limit * 5)
+        )
+        for caller_id, number, stored_national in rows:
+            if number == e164 or caller_id in found:
+                continue
+            if stored_national.endswith(digits) or digits.endswith(stored_national):
+                found[caller_id] = Candidate(caller_id, number, "same last digits")
+            if len(found) >= limit:
+                break
+    return list(found.values())
+
+
+def _phones_by_caller(conn: Connection, caller_ids: Sequence[UUID]) -> dict[UUID, list[PhoneNumber]]:
+    result: dict[UUID, list[PhoneNumber]] = {cid: [] for cid in caller_ids}
+    if not caller_ids:
+        return result
+    rows = conn.execute(
+        select(_phone.c.caller_id, _phone.c.e164, _phone.c.label, _phone.c.is_primary)
+        .where(_phone.c.caller_id.in_(caller_ids))
+        .order_by(_phone.c.is_primary.desc(), _phone.c.created_at)
+    )
+    for caller_id, e164, label, is_primary in rows:
+        result[caller_id].append(PhoneNumber(e164=e164, label=label, is_primary=bool(is_primary)))
+    return result
+
+
+def caller_from_row(row: RowMapping, phones: Iterable[PhoneNumber]) -> Caller:
+    channel = row["preferred_channel"]
+    return Caller(
+        id=row["id"],
+        full_name=row["full_name"],
+        preferred_name=row["preferred_name"],
+        pronunciation=row["pronunciation"],
+        phones=tuple(phones),
+        email=row["email"],
+        address=Address(
+            lines=tuple(row["address_lines"]), city=row["city"], postcode=row["postcode"], country=row["country"]
+        ),
+        preferred_channel=Channel(channel) if channel else None,
+        language=row["language"],
+        customer_since=row["customer_since"],
+        external_id=row["external_id"],
+        notes=row["notes"],
+        tags=tuple(row["tags"]),
+        needs_attention=bool(row["needs_attention"]),
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def get_callers(conn: Connection, caller_ids: Sequence[UUID]) -> list[Caller]:
+    if not caller_ids:
+        return []
+    rows = conn.execute(select(_caller).where(_caller.c.id.in_(caller_ids))).mappings().all()
+    phones = _phones_by_caller(conn, [row["id"] for row in rows])
+    by_id = {row["id"]: caller_from_row(row, phones[row["id"]]) for row in rows}
+    return [by_id[cid] for cid in caller_ids if cid in by_id]
+
+
+def get_caller(conn: Connection, caller_id: UUID) -> Caller | None:
+    found = get_callers(conn, [caller_id])
+    return found[0] if found else None
+
+
+def caller_by_external_id(conn: Connection, external_id: str) -> UUID | None:
+    return conn.execute(select(_caller.c.id).where(_caller.c.external_id == external_id)).scalar_one_or_none()
+
+
+def caller_values(caller: Caller) -> dict[str, Any]:
+    return {
+        "id": caller.id,
+        "full_name": caller.full_name,
+        "preferred_name": caller.preferred_name,
+        "pronunciation": caller.pronunciation,
+        "email": caller.email,
+        "address_lines": list(caller.address.lines),
+        "city": caller.address.city,
+        "postcode": caller.address.postcode,
+        "country": caller.address.country,
+        "preferred_channel": caller.preferred_channel.value if caller.preferred_channel else None,
+        "language": caller.language,
+        "customer_since": caller.customer_since,
+        "external_id": caller.external_id,
+        "notes": caller.notes,
+        "tags": list(caller.tags),
+        "needs_attention": caller.needs_attention,
+        "deleted_at": None,
+    }
+
+
+def save_caller(
+    conn: Connection,
+    caller: Caller,
+    *,
+    keys: Sequence[PhoneKeys],
+    hlc: str,
+    now: datetime,
+    new_phone_id: Any,
+) -> None:
+    """Write the caller and replace their numbers with `caller.phones` (whose keys are given in the same order).
+
+    Numbers kept from before keep their row id, so a number edited on two desktops does not become two rows.
+    """
+    if len(keys) != len(caller.phones):
+        raise ValueError("one PhoneKeys per phone number")
+    save(conn, _caller, caller_values(caller), hlc=hlc, now=now)
+    existing = {
+        row.e164: row.id for row in conn.execute(select(_phone.c.id, _phone.c.e164).where(_phone.c.caller_id == caller.id))
+    }
+    wanted = {key.e164 for key in keys}
+    stale = [row_id for number, row_id in existing.items() if number not in wanted]
+    if stale:
+        conn.execute(delete(_phone).where(_phone.c.id.in_(stale)))
+    for phone, key in zip(caller.phones, keys, strict=True):
+        values = {
+            "id": existing.get(key.e164) or new_phone_id(),
+            "caller_id": caller.id,
+            "e164": key.e164,
+            "national": key.national,
+            "tail": key.tail,
+            "label": phone.label,
+            "is_primary": phone.is_primary,
+        }
+        save(conn, _phone, values, hlc=hlc, now=now)
+
+
+def count_callers(conn: Connection) -> int:
+    from sqlalchemy import func  # noqa: PLC0415
+
+    return int(conn.execute(select(func.count()).select_from(_caller)).scalar_one())

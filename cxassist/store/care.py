@@ -1,0 +1,114 @@
+"""Emergency contacts and vulnerabilities: the records that make a caring response possible."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Connection, RowMapping, select
+
+from cxassist.domain.models import (
+    Consent,
+    ContactPurpose,
+    EmergencyContact,
+    PhoneNumber,
+    Vulnerability,
+    VulnerabilityDriver,
+)
+from cxassist.store import tables
+from cxassist.store.rows import save
+
+_contact = tables.emergency_contact
+_vulnerability = tables.vulnerability
+
+
+def _consent(row: RowMapping) -> Consent | None:
+    if row["consent_at"] is None:
+        return None
+    return Consent(at=row["consent_at"], how=row["consent_how"], by=row["consent_by"])
+
+
+def _consent_values(consent: Consent | None) -> dict[str, Any]:
+    if consent is None:
+        return {"consent_at": None, "consent_how": "", "consent_by": ""}
+    return {"consent_at": consent.at, "consent_how": consent.how, "consent_by": consent.by}
+
+
+def contact_from_row(row: RowMapping) -> EmergencyContact:
+    return EmergencyContact(
+        id=row["id"],
+        caller_id=row["caller_id"],
+        name=row["name"],
+        relationship=row["relationship"],
+        phones=tuple(
+            PhoneNumber(e164=p["e164"], label=p.get("label", ""), is_primary=bool(p.get("is_primary")))
+            for p in row["phones"]
+        ),
+        may_contact_for=tuple(ContactPurpose(p) for p in row["may_contact_for"]),
+        consent=_consent(row),
+        priority=row["priority"],
+    )
+
+
+def contacts_for_caller(conn: Connection, caller_id: UUID) -> list[EmergencyContact]:
+    rows = conn.execute(
+        select(_contact)
+        .where(_contact.c.caller_id == caller_id, _contact.c.deleted_at.is_(None))
+        .order_by(_contact.c.priority, _contact.c.name)
+    ).mappings()
+    return [contact_from_row(row) for row in rows]
+
+
+def save_contact(conn: Connection, contact: EmergencyContact, *, hlc: str, now: datetime) -> None:
+    values = {
+        "id": contact.id,
+        "caller_id": contact.caller_id,
+        "name": contact.name,
+        "relationship": contact.relationship,
+        "phones": [{"e164": p.e164, "label": p.label, "is_primary": p.is_primary} for p in contact.phones],
+        "may_contact_for": [p.value for p in contact.may_contact_for],
+        "priority": contact.priority,
+        "deleted_at": None,
+        **_consent_values(contact.consent),
+    }
+    save(conn, _contact, values, hlc=hlc, now=now)
+
+
+def vulnerability_from_row(row: RowMapping) -> Vulnerability:
+    return Vulnerability(
+        id=row["id"],
+        caller_id=row["caller_id"],
+        driver=VulnerabilityDriver(row["driver"]),
+        detail=row["detail"],
+        adjustments=row["adjustments"],
+        consent=_consent(row),
+        recorded_by=row["recorded_by"],
+        review_by=row["review_by"],
+    )
+
+
+def vulnerabilities_for_caller(conn: Connection, caller_id: UUID) -> list[Vulnerability]:
+    """Every vulnerability on record that has not been removed, including those past their review date: a
+    review date passing does not make the caller less vulnerable, it asks a person to look again."""
+    rows = conn.execute(
+        select(_vulnerability)
+        .where(_vulnerability.c.caller_id == caller_id, _vulnerability.c.deleted_at.is_(None))
+        .order_by(_vulnerability.c.review_by)
+    ).mappings()
+    return [vulnerability_from_row(row) for row in rows]
+
+
+def save_vulnerability(conn: Connection, item: Vulnerability, *, hlc: str, now: datetime) -> None:
+    values = {
+        "id": item.id,
+        "caller_id": item.caller_id,
+        "driver": item.driver.value,
+        "detail": item.detail,
+        "adjustments": item.adjustments,
+        "recorded_by": item.recorded_by,
+        "review_by": item.review_by,
+        "deleted_at": None,
+        **_consent_values(item.consent),
+    }
+    save(conn, _vulnerability, values, hlc=hlc, now=now)
