@@ -32,7 +32,7 @@ class MemoryKeyring(KeyringBackend):
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     for var, sub in (
@@ -46,7 +46,7 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     for name in [n for n in __import__("os").environ if n.startswith("CXASSIST_")]:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("CXASSIST_SITE_CONFIG", str(home / "no-site.toml"))
-    yield home
+    return home
 
 
 @pytest.fixture(autouse=True)
@@ -86,3 +86,31 @@ def runtime(data_dir: Path) -> Iterator[object]:
     opened = open_runtime(settings, resolve_paths(settings))
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def add_caller(runtime: object) -> object:
+    """Store a caller with the given numbers (any spelling) and return it: `add_caller("Ann Hale", "020 7946 0001")`."""
+    from cxassist.domain.models import Address, Caller, PhoneNumber
+    from cxassist.domain.phones import national_number, normalise, tail_digits
+    from cxassist.services.runtime import Runtime
+    from cxassist.store.callers import PhoneKeys, save_caller
+
+    assert isinstance(runtime, Runtime)
+
+    def add(full_name: str, *numbers: str, preferred_name: str = "", country: str = "GB", **extra: object) -> Caller:
+        e164s = [normalise(n, runtime.default_region) for n in numbers]
+        caller = Caller(
+            id=runtime.new_id(),
+            full_name=full_name,
+            preferred_name=preferred_name,
+            phones=tuple(PhoneNumber(e164=e, label="home", is_primary=i == 0) for i, e in enumerate(e164s)),
+            address=Address(lines=("1 High Street",), city="London", postcode="N1 1AA", country=country),
+            **extra,  # type: ignore[arg-type]
+        )
+        keys = [PhoneKeys(e164=e, national=national_number(e), tail=tail_digits(e)) for e in e164s]
+        with runtime.db.write() as conn:
+            save_caller(conn, caller, keys=keys, hlc=runtime.stamp(), now=runtime.now(), new_phone_id=runtime.new_id)
+        return caller
+
+    return add

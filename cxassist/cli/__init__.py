@@ -39,7 +39,7 @@ def _open_gui(argv: Sequence[str]) -> int:
         from cxassist.app import run  # noqa: PLC0415 - Qt loads only for the window
     except ImportError as error:
         raise UserError(f"The agent workspace is not available in this build ({error}).") from error
-    return run(list(argv))
+    return int(run(list(argv)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

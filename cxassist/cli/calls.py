@@ -21,8 +21,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     log = commands.add_parser("log", help="log an interaction")
     log.add_argument("--phone", required=True, help="the number the contact came from")
     log.add_argument("--channel", required=True, choices=[c.value for c in Channel])
-    log.add_argument("--outcome", required=True, choices=[o.value for o in Outcome],
-                     help="did the contact fail, meet or exceed the caller's expectations")
+    log.add_argument(
+        "--outcome",
+        required=True,
+        choices=[o.value for o in Outcome],
+        help="did the contact fail, meet or exceed the caller's expectations",
+    )
     log.add_argument("--note", default="", help="what happened (card numbers and security codes are removed)")
     log.add_argument("--reason", default="", help="why they got in touch")
     log.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")

@@ -27,9 +27,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     db = commands.add_parser("db", help="check, back up or upgrade the database")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_commands.add_parser("check", help="check the database and its indexes").set_defaults(handler=run_db_check)
-    db_commands.add_parser("backup", help="copy the database to the backups folder").set_defaults(
-        handler=run_db_backup
-    )
+    db_commands.add_parser("backup", help="copy the database to the backups folder").set_defaults(handler=run_db_backup)
     db_commands.add_parser("upgrade", help="back up and migrate to this version's schema").set_defaults(
         handler=run_db_upgrade
     )

@@ -28,9 +28,26 @@ from cxassist.store import tables
 from cxassist.store.interactions import interaction_from_row
 
 COLUMNS = (
-    "id", "started_at", "ended_at", "agent_id", "caller_id", "phone", "channel", "direction", "status", "reason",
-    "outcome", "resolution", "follow_up_due", "follow_up_kind", "follow_up_done_at", "tags", "flag_emergency",
-    "flag_vulnerable", "flag_conflict", "note",
+    "id",
+    "started_at",
+    "ended_at",
+    "agent_id",
+    "caller_id",
+    "phone",
+    "channel",
+    "direction",
+    "status",
+    "reason",
+    "outcome",
+    "resolution",
+    "follow_up_due",
+    "follow_up_kind",
+    "follow_up_done_at",
+    "tags",
+    "flag_emergency",
+    "flag_vulnerable",
+    "flag_conflict",
+    "note",
 )
 BATCH = 2000
 

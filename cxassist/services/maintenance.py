@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Connection, Table, func, select
 
 from cxassist.services.runtime import Runtime
 from cxassist.store import audit, fts, tables
@@ -30,13 +30,10 @@ class CheckReport:
         return not self.problems
 
 
-def _count(conn: object, table: object, *where: object) -> int:
-    from sqlalchemy import Connection, Table  # noqa: PLC0415
-
-    assert isinstance(conn, Connection) and isinstance(table, Table)
+def _count(conn: Connection, table: Table, *where: ColumnElement[bool]) -> int:
     statement = select(func.count()).select_from(table)
     for clause in where:
-        statement = statement.where(clause)  # type: ignore[arg-type]
+        statement = statement.where(clause)
     return int(conn.execute(statement).scalar_one())
 
 
@@ -54,8 +51,10 @@ def check_database(runtime: Runtime, *, thorough: bool = True) -> CheckReport:
         problems.extend(fts.integrity_problems(conn))
         chain = audit.verify(conn)
         if not chain.intact:
-            problems.append(f"audit trail broken at event(s) {', '.join(map(str, chain.broken_at[:10]))}: "
-                            "an event was changed or removed")
+            problems.append(
+                f"audit trail broken at event(s) {', '.join(map(str, chain.broken_at[:10]))}: "
+                "an event was changed or removed"
+            )
         outbox = tables.outbox
         return CheckReport(
             path=runtime.db.path,

@@ -88,7 +88,9 @@ def screen_pop(runtime: Runtime, raw_number: str) -> ScreenPop:
             )
             by_id = {c.id: c for c in caller_store.get_callers(conn, [p.caller_id for p in probable])}
             found = [
-                CandidateCaller(by_id[p.caller_id], p.matched_number, p.reason) for p in probable if p.caller_id in by_id
+                CandidateCaller(by_id[p.caller_id], p.matched_number, p.reason)
+                for p in probable
+                if p.caller_id in by_id
             ]
         history = interactions.recent_for_number(conn, number, limit=HISTORY_LIMIT)
     return ScreenPop(

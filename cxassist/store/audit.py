@@ -42,8 +42,15 @@ def append(
     seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
     digest = event_hash(prev_hash=prev_hash, at=at, actor=actor, action=action, subject=subject, detail=detail)
     values = {
-        "id": event_id, "seq": seq, "at": at, "actor": actor, "action": action, "subject": subject,
-        "detail": detail, "prev_hash": prev_hash, "hash": digest,
+        "id": event_id,
+        "seq": seq,
+        "at": at,
+        "actor": actor,
+        "action": action,
+        "subject": subject,
+        "detail": detail,
+        "prev_hash": prev_hash,
+        "hash": digest,
     }
     save(conn, _audit, values, hlc=hlc, now=at)
     return digest
@@ -66,8 +73,12 @@ def verify(conn: Connection) -> ChainReport:
     for row in conn.execute(select(_audit).order_by(_audit.c.seq)).mappings():
         count += 1
         digest = event_hash(
-            prev_hash=row["prev_hash"], at=row["at"], actor=row["actor"], action=row["action"],
-            subject=row["subject"], detail=row["detail"],
+            prev_hash=row["prev_hash"],
+            at=row["at"],
+            actor=row["actor"],
+            action=row["action"],
+            subject=row["subject"],
+            detail=row["detail"],
         )
         if row["prev_hash"] != expected_prev or digest != row["hash"]:
             broken.append(row["seq"])

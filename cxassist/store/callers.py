@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, RowMapping, delete, select
+from sqlalchemy import Connection, RowMapping, delete, func, select
 
 from cxassist.domain.models import Address, Caller, Channel, PhoneNumber
 from cxassist.store import tables
@@ -61,13 +61,13 @@ def probable_candidates(
             if number != e164:
                 found.setdefault(caller_id, Candidate(caller_id, number, "same national number, other country code"))
     if tail and len(found) < limit:
-        rows = conn.execute(
+        tail_rows = conn.execute(
             select(_phone.c.caller_id, _phone.c.e164, _phone.c.national)
             .join(_caller, _caller.c.id == _phone.c.caller_id)
             .where(_phone.c.tail == tail, _caller.c.deleted_at.is_(None))
             .limit(limit * 5)
         )
-        for caller_id, number, stored_national in rows:
+        for caller_id, number, stored_national in tail_rows:
             if number == e164 or caller_id in found:
                 continue
             if stored_national.endswith(digits) or digits.endswith(stored_national):
@@ -171,9 +171,8 @@ def save_caller(
     if len(keys) != len(caller.phones):
         raise ValueError("one PhoneKeys per phone number")
     save(conn, _caller, caller_values(caller), hlc=hlc, now=now)
-    existing = {
-        row.e164: row.id for row in conn.execute(select(_phone.c.id, _phone.c.e164).where(_phone.c.caller_id == caller.id))
-    }
+    rows = conn.execute(select(_phone.c.id, _phone.c.e164).where(_phone.c.caller_id == caller.id))
+    existing = {number: row_id for row_id, number in rows}
     wanted = {key.e164 for key in keys}
     stale = [row_id for number, row_id in existing.items() if number not in wanted]
     if stale:
@@ -192,6 +191,4 @@ def save_caller(
 
 
 def count_callers(conn: Connection) -> int:
-    from sqlalchemy import func  # noqa: PLC0415
-
     return int(conn.execute(select(func.count()).select_from(_caller)).scalar_one())

@@ -246,9 +246,7 @@ class DraftRow(Base):
     """The unsaved form of the call in progress, written as the agent types; local only."""
 
     __tablename__ = "draft"
-    interaction_id: Mapped[UUID] = mapped_column(
-        ForeignKey("interaction.id", ondelete="CASCADE"), primary_key=True
-    )
+    interaction_id: Mapped[UUID] = mapped_column(ForeignKey("interaction.id", ondelete="CASCADE"), primary_key=True)
     body: Mapped[dict[str, Any]]
     updated_at: Mapped[datetime]
 

@@ -27,6 +27,18 @@ sync_state: Table = _tables["sync_state"]
 meta: Table = _tables["meta"]
 
 SYNCED = (
-    "agent", "caller", "caller_phone", "emergency_contact", "vulnerability", "interaction", "emergency_action",
-    "prompt_event", "prompt_suggestion", "prompt_pack", "friction_point", "feedback", "review", "audit_event",
+    "agent",
+    "caller",
+    "caller_phone",
+    "emergency_contact",
+    "vulnerability",
+    "interaction",
+    "emergency_action",
+    "prompt_event",
+    "prompt_suggestion",
+    "prompt_pack",
+    "friction_point",
+    "feedback",
+    "review",
+    "audit_event",
 )

@@ -58,9 +58,7 @@ def test_unknown_number_is_logged_without_a_caller_and_keeps_the_number(runtime:
     assert item.caller_id is None and item.phone == "+442079460500"
 
 
-def test_a_failing_outbox_write_leaves_no_interaction_behind(
-    runtime: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_failing_outbox_write_leaves_no_interaction_behind(runtime: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken_enqueue(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("outbox write failed")
 

@@ -80,10 +80,14 @@ def test_truncated_database_is_refused(tmp_path: Path) -> None:
     db.close()
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 3])
-    with pytest.raises(StoreError):
-        db = open_database(path)
-        with db.read() as conn:  # a damaged page may only show when it is read
+
+    def open_and_read() -> None:
+        opened = open_database(path)
+        with opened.read() as conn:  # a damaged page may only show when it is read
             conn.exec_driver_sql("SELECT count(*) FROM interaction").scalar()
+
+    with pytest.raises(StoreError):
+        open_and_read()
 
 
 def test_tables_without_a_schema_version_are_refused(tmp_path: Path) -> None:

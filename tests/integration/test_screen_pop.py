@@ -13,8 +13,15 @@ from cxassist.services.screen_pop import Match, screen_pop
 
 @pytest.mark.parametrize(
     "spelling",
-    ["+442079460018", "020 7946 0018", "(020) 7946-0018", "0044 20 7946 0018", "tel:+44-20-7946-0018",
-     "tel:020-7946-0018;phone-context=+44", " +44 (0)20 7946 0018 "],
+    [
+        "+442079460018",
+        "020 7946 0018",
+        "(020) 7946-0018",
+        "0044 20 7946 0018",
+        "tel:+44-20-7946-0018",
+        "tel:020-7946-0018;phone-context=+44",
+        " +44 (0)20 7946 0018 ",
+    ],
 )
 def test_every_common_spelling_finds_the_caller_exactly(runtime: Any, add_caller: Any, spelling: str) -> None:
     peggy = add_caller("Margaret Hale", "020 7946 0018", preferred_name="Peggy")
@@ -44,9 +51,7 @@ def test_same_national_number_under_another_country_code_is_only_probable(runtim
     pop = screen_pop(runtime, "212 555 0147")  # typed under the site's GB default, no country code
     assert pop.match is Match.PROBABLE
     assert pop.caller is None, "a probable match is never filled in silently"
-    assert [(c.caller.id, c.reason) for c in pop.candidates] == [
-        (sam.id, "same national number, other country code")
-    ]
+    assert [(c.caller.id, c.reason) for c in pop.candidates] == [(sam.id, "same national number, other country code")]
 
 
 def test_number_dialled_without_area_code_is_offered_as_probable(runtime: Any, add_caller: Any) -> None:

@@ -27,5 +27,5 @@ class LocalOnly:
         return None
 
 
-def create(settings: Mapping[str, object], secrets: SecretStore) -> LocalOnly:
+def create(settings: Mapping[str, object], secrets: SecretStore) -> LocalOnly:  # noqa: ARG001 - the factory contract
     return LocalOnly()
