@@ -60,8 +60,8 @@ def contacts_for_caller(conn: Connection, caller_id: UUID) -> list[EmergencyCont
     return [contact_from_row(row) for row in rows]
 
 
-def save_contact(conn: Connection, contact: EmergencyContact, *, hlc: str, now: datetime) -> None:
-    values = {
+def contact_values(contact: EmergencyContact) -> dict[str, Any]:
+    return {
         "id": contact.id,
         "caller_id": contact.caller_id,
         "name": contact.name,
@@ -72,7 +72,10 @@ def save_contact(conn: Connection, contact: EmergencyContact, *, hlc: str, now: 
         "deleted_at": None,
         **_consent_values(contact.consent),
     }
-    save(conn, _contact, values, hlc=hlc, now=now)
+
+
+def save_contact(conn: Connection, contact: EmergencyContact, *, hlc: str, now: datetime) -> None:
+    save(conn, _contact, contact_values(contact), hlc=hlc, now=now)
 
 
 def vulnerability_from_row(row: RowMapping) -> Vulnerability:
@@ -99,8 +102,8 @@ def vulnerabilities_for_caller(conn: Connection, caller_id: UUID) -> list[Vulner
     return [vulnerability_from_row(row) for row in rows]
 
 
-def save_vulnerability(conn: Connection, item: Vulnerability, *, hlc: str, now: datetime) -> None:
-    values = {
+def vulnerability_values(item: Vulnerability) -> dict[str, Any]:
+    return {
         "id": item.id,
         "caller_id": item.caller_id,
         "driver": item.driver.value,
@@ -111,4 +114,7 @@ def save_vulnerability(conn: Connection, item: Vulnerability, *, hlc: str, now: 
         "deleted_at": None,
         **_consent_values(item.consent),
     }
-    save(conn, _vulnerability, values, hlc=hlc, now=now)
+
+
+def save_vulnerability(conn: Connection, item: Vulnerability, *, hlc: str, now: datetime) -> None:
+    save(conn, _vulnerability, vulnerability_values(item), hlc=hlc, now=now)

@@ -142,8 +142,8 @@ def action_from_row(row: RowMapping) -> EmergencyAction:
     )
 
 
-def save_emergency_action(conn: Connection, action: EmergencyAction, *, hlc: str, now: datetime) -> None:
-    values = {
+def action_values(action: EmergencyAction) -> dict[str, Any]:
+    return {
         "id": action.id,
         "interaction_id": action.interaction_id,
         "at": action.at,
@@ -151,7 +151,10 @@ def save_emergency_action(conn: Connection, action: EmergencyAction, *, hlc: str
         "detail": action.detail,
         "agent_id": action.agent_id,
     }
-    save(conn, _action, values, hlc=hlc, now=now)
+
+
+def save_emergency_action(conn: Connection, action: EmergencyAction, *, hlc: str, now: datetime) -> None:
+    save(conn, _action, action_values(action), hlc=hlc, now=now)
 
 
 def emergency_actions(conn: Connection, interaction_ids: Sequence[UUID]) -> list[EmergencyAction]:
