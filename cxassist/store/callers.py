@@ -11,6 +11,7 @@ from uuid import UUID
 from sqlalchemy import Connection, RowMapping, delete, func, select
 
 from cxassist.domain.models import Address, Caller, Channel, PhoneNumber
+from cxassist.domain.phones import national_number, tail_digits
 from cxassist.store import tables
 from cxassist.store.rows import save
 
@@ -178,16 +179,24 @@ def save_caller(
     if stale:
         conn.execute(delete(_phone).where(_phone.c.id.in_(stale)))
     for phone, key in zip(caller.phones, keys, strict=True):
-        values = {
-            "id": existing.get(key.e164) or new_phone_id(),
-            "caller_id": caller.id,
-            "e164": key.e164,
-            "national": key.national,
-            "tail": key.tail,
-            "label": phone.label,
-            "is_primary": phone.is_primary,
-        }
+        values = phone_values(caller.id, phone, existing.get(key.e164) or new_phone_id(), keys=key)
         save(conn, _phone, values, hlc=hlc, now=now)
+
+
+def phone_values(
+    caller_id: UUID, phone: PhoneNumber, phone_id: UUID, *, keys: PhoneKeys | None = None
+) -> dict[str, Any]:
+    """The caller_phone row for one of a caller's numbers (its lookup keys derived from the E.164 form)."""
+    keys = keys or PhoneKeys(e164=phone.e164, national=national_number(phone.e164), tail=tail_digits(phone.e164))
+    return {
+        "id": phone_id,
+        "caller_id": caller_id,
+        "e164": keys.e164,
+        "national": keys.national,
+        "tail": keys.tail,
+        "label": phone.label,
+        "is_primary": phone.is_primary,
+    }
 
 
 def count_callers(conn: Connection) -> int:

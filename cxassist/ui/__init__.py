@@ -1,0 +1,1 @@
+"""The Qt user interface. Nothing below this package imports Qt."""

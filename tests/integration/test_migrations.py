@@ -53,9 +53,9 @@ def test_older_schema_is_backed_up_before_migrating(tmp_path: Path, monkeypatch:
         conn.exec_driver_sql("INSERT INTO sync_state(key, value) VALUES ('marker', 'kept')")
     db.close()
     # Pretend this build's newest revision is one the file has not reached yet.
-    monkeypatch.setattr(migrate, "HEAD", "0002_pretend")
+    monkeypatch.setattr(migrate, "HEAD", "9998_pretend")
     open_database(path).close()
-    backups = list((tmp_path / "backups").glob("cxassist-0001_initial-*.db"))
+    backups = list((tmp_path / "backups").glob(f"cxassist-{HEAD}-*.db"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as copy:
         assert copy.execute("SELECT value FROM sync_state WHERE key = 'marker'").fetchone() == ("kept",)

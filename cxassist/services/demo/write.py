@@ -2,7 +2,7 @@
 
 The rows are those the store's own `save_*` functions write (their value builders, an HLC stamp of its own per row,
 an outbox entry per row in the same transaction), but one statement per table per chunk: a demo of 10,000 callers
-has about 90,000 rows. Only the phone number rows are built here, as `store.callers.save_caller` builds them.
+has about 90,000 rows.
 """
 
 from __future__ import annotations
@@ -10,15 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
-from uuid import UUID
 
 from sqlalchemy import Connection, Table
 
-from cxassist.domain.models import Caller, PhoneNumber
-from cxassist.domain.phones import national_number, tail_digits
 from cxassist.services.demo.generate import Record
 from cxassist.store import tables
-from cxassist.store.callers import caller_values
+from cxassist.store.callers import caller_values, phone_values
 from cxassist.store.care import contact_values, vulnerability_values
 from cxassist.store.interactions import action_values, interaction_values
 from cxassist.store.rows import save_many
@@ -33,26 +30,12 @@ ORDER = (  # parents first: foreign keys are on
 )
 
 
-def _phone_values(caller: Caller, phone: PhoneNumber, phone_id: UUID) -> dict[str, Any]:
-    """As `store.callers.save_caller` writes a number (it builds these inline, so there is no builder to share)."""
-    e164 = phone.e164
-    return {
-        "id": phone_id,
-        "caller_id": caller.id,
-        "e164": e164,
-        "national": national_number(e164),
-        "tail": tail_digits(e164),
-        "label": phone.label,
-        "is_primary": phone.is_primary,
-    }
-
-
 def _rows(record: Record) -> dict[Table, list[dict[str, Any]]]:
     caller = record.caller
     return {
         tables.caller: [caller_values(caller)],
         tables.caller_phone: [
-            _phone_values(caller, phone, phone_id)
+            phone_values(caller.id, phone, phone_id)
             for phone, phone_id in zip(caller.phones, record.phone_ids, strict=True)
         ],
         tables.emergency_contact: [contact_values(contact) for contact in record.contacts],

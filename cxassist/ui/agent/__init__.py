@@ -1,0 +1,1 @@
+"""The agent workspace: the window an agent keeps open all shift."""

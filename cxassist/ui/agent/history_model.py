@@ -1,0 +1,135 @@
+"""The caller's interactions as a two-level tree: one row per contact (newest first), its details as a child row
+that the view expands in place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from cxassist.domain.models import Interaction
+from cxassist.ui.widgets.text import channel_text, local_datetime, outcome_text, short_date, tr
+
+Index = QModelIndex | QPersistentModelIndex
+_TOP = 0  # internal id of a top-level row; a detail row's id is its parent's row + 1
+
+
+def flags_text(item: Interaction) -> str:
+    parts = []
+    if item.flag_emergency:
+        parts.append(tr("⚠ Emergency"))
+    if item.flag_vulnerable:
+        parts.append(tr("♥ Vulnerable caller"))
+    if item.follow_up is not None:
+        if item.follow_up.is_open():
+            parts.append(tr("⚑ Follow-up due {0}").format(short_date(item.follow_up.due)))
+        else:
+            parts.append(tr("✓ Follow-up done"))
+    if item.status.value == "in-progress":
+        parts.append(tr("● In progress"))
+    return ", ".join(parts)
+
+
+def details_text(item: Interaction) -> str:
+    lines = [
+        tr("Reason: {0}").format(item.reason or tr("not recorded")),
+        tr("Outcome: {0}").format(outcome_text(item.outcome)),
+        tr("Note: {0}").format(item.note or tr("none")),
+    ]
+    if item.resolution:
+        lines.append(tr("Resolution: {0}").format(item.resolution))
+    if item.tags:
+        lines.append(tr("Tags: {0}").format(", ".join(item.tags)))
+    if item.follow_up is not None:
+        state = tr("done") if item.follow_up.done_at else tr("open")
+        lines.append(tr("Follow-up: due {0}, {1}").format(short_date(item.follow_up.due), state))
+    lines.append(tr("Number: {0}").format(item.phone or tr("not known")))
+    return "\n".join(lines)
+
+
+class HistoryModel(QAbstractItemModel):
+    COLUMNS = ("date", "channel", "reason", "outcome", "agent", "flags")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[Interaction] = []
+        self._headers = [tr("Date"), tr("Channel"), tr("Reason"), tr("Outcome"), tr("Agent"), tr("Notes")]
+
+    def set_items(self, items: Sequence[Interaction]) -> None:
+        self.beginResetModel()
+        self._items = sorted(items, key=lambda i: i.started_at, reverse=True)
+        self.endResetModel()
+
+    def item(self, row: int) -> Interaction:
+        return self._items[row]
+
+    def items(self) -> list[Interaction]:
+        return list(self._items)
+
+    def row_of(self, interaction_id: object) -> int | None:
+        return next((n for n, i in enumerate(self._items) if i.id == interaction_id), None)
+
+    # -- QAbstractItemModel ---------------------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _TOP)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not child.isValid() or child.internalId() == _TOP:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, _TOP)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._items)
+        if parent.internalId() == _TOP and parent.column() == 0:
+            return 1
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() != _TOP:
+            item = self._items[index.internalId() - 1]
+            if index.column() == 0 and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return details_text(item)
+            return None
+        item = self._items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return self._cell(item, self.COLUMNS[index.column()])
+        if role == Qt.ItemDataRole.UserRole:
+            return str(item.id)
+        return None
+
+    @staticmethod
+    def _cell(item: Interaction, column: str) -> str:
+        if column == "date":
+            return local_datetime(item.started_at)
+        if column == "channel":
+            return channel_text(item.channel)
+        if column == "reason":
+            return item.reason
+        if column == "outcome":
+            return outcome_text(item.outcome)
+        if column == "agent":
+            return item.agent_id
+        return flags_text(item)

@@ -1,0 +1,67 @@
+"""GUI tests: offscreen Qt, the synchronous runner by default, failures recorded instead of shown."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
+
+from collections.abc import Iterator
+
+import pytest
+
+from cxassist.domain.errors import UserError
+from cxassist.ui.errors import ErrorReporter
+from cxassist.ui.relay import ChangeRelay
+from cxassist.ui.tasks import SynchronousRunner, TaskRunner
+
+# The offscreen platform plugin says these when a window is shown or raised; they are harmless.
+QT_LOG_IGNORE = ("This plugin does not support propagateSizeHints", "This plugin does not support raise")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/gui" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.qt_log_ignore(*QT_LOG_IGNORE))
+
+
+class RecordingErrors(ErrorReporter):
+    """Keeps every failure instead of showing it; a test checks `bugs` is empty."""
+
+    def __init__(self) -> None:
+        super().__init__(windows=False)
+        self.messages: list[str] = []
+        self.bugs: list[BaseException] = []
+
+    def user_error(self, error: UserError) -> None:
+        self.messages.append(str(error))
+        super().user_error(error)
+
+    def bug(self, error: BaseException) -> None:
+        self.bugs.append(error)
+
+
+@pytest.fixture
+def relay(qapp: object) -> ChangeRelay:
+    return ChangeRelay()
+
+
+@pytest.fixture
+def errors() -> Iterator[RecordingErrors]:
+    recorded = RecordingErrors()
+    yield recorded
+    assert not recorded.bugs, f"unexpected bugs: {recorded.bugs!r}"
+
+
+@pytest.fixture
+def runner(relay: ChangeRelay, errors: RecordingErrors) -> Iterator[SynchronousRunner]:
+    sync = SynchronousRunner(relay, errors)
+    yield sync
+    sync.shutdown()
+
+
+@pytest.fixture
+def threaded_runner(relay: ChangeRelay, errors: RecordingErrors) -> Iterator[TaskRunner]:
+    real = TaskRunner(relay, errors)
+    yield real
+    real.shutdown()
