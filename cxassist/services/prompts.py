@@ -78,8 +78,7 @@ def record_prompt_events(runtime: Runtime, events: Sequence[PromptEventRecord]) 
     now = runtime.now()
     with runtime.db.write() as conn:
         prompt_events.save_events(conn, events, new_id=runtime.new_id, hlc=runtime.stamp(), now=now)
-    changed = frozenset(e.interaction_id for e in events)
-    return Done(len(events), Changes(interactions=changed, outbox_pending=True))
+    return Done(len(events), Changes(outbox_pending=True))  # the interaction itself is unchanged
 
 
 def suggest_prompt(

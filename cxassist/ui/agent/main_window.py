@@ -35,6 +35,8 @@ from cxassist.ui.agent.contact_list import dial_with_system
 from cxassist.ui.agent.emergency_panel import EmergencyPanel
 from cxassist.ui.agent.history_view import HistoryPanel
 from cxassist.ui.agent.interaction_form import InteractionForm
+from cxassist.ui.agent.prompts_controller import PromptsController
+from cxassist.ui.agent.prompts_panel import PromptsPanel
 from cxassist.ui.agent.shortcuts import ShortcutsDialog
 from cxassist.ui.agent.window_actions import WindowActions
 from cxassist.ui.errors import ErrorReporter
@@ -42,7 +44,6 @@ from cxassist.ui.tasks import TaskRunner
 from cxassist.ui.widgets.call_timer import CallTimer
 from cxassist.ui.widgets.message_bar import MessageBar
 from cxassist.ui.widgets.status import WorkspaceStatus
-from cxassist.ui.widgets.text import section_title, wrapped
 
 
 def looks_like_number(text: str) -> bool:
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
 
         self.card = CallerCard(region, self)
         self.history = HistoryPanel(self)
-        self.prompts = self._prompts_placeholder()
+        self.prompts = PromptsPanel(self)
         self.contacts = EmergencyPanel(region, dial=dial, parent=self)
         self.form = InteractionForm(self)
         left = QSplitter(Qt.Orientation.Vertical, self)
@@ -126,7 +127,10 @@ class MainWindow(QMainWindow):
                         messages=self.messages, timer=self.timer)
         self.controller = CallController(runtime, runner, panels, self)
         self.controller.popped.connect(lambda _pop: self.fix_tab_order())
+        self.prompts_controller = PromptsController(runtime, runner, panel=self.prompts, calls=self.controller,
+                                                    form=self.form, messages=self.messages, parent=self)
         self.actions_ = WindowActions(self)
+        self.prompts.emergency_requested.connect(self.actions_.enter_emergency_mode)
         self.emergency_button.clicked.connect(self.actions_.enter_emergency_mode)
         runner.relay.changed.connect(self.on_changes)
         self.refresh_pending()
@@ -153,18 +157,6 @@ class MainWindow(QMainWindow):
         self.emergency_button.setProperty("role", "emergency")
         bar.addWidget(self.emergency_button)
         return bar
-
-    def _prompts_placeholder(self) -> QWidget:
-        panel = QWidget(self)
-        panel.setObjectName("promptsPanel")
-        panel.setAccessibleName(self.tr("Prompts for this caller"))
-        layout = QVBoxLayout(panel)
-        layout.addWidget(section_title(self.tr("Prompts for this caller"), panel))
-        self.prompts_body = wrapped(self.tr("Suggestions for this caller appear here, each with why it is shown."),
-                                    panel)
-        layout.addWidget(self.prompts_body)
-        layout.addStretch(1)
-        return panel
 
     # -- searching and popping ------------------------------------------------------------------------------------
 
