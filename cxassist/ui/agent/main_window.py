@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         card_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         left.addWidget(card_scroll)
         left.addWidget(self.history)
-        left.setSizes([560, 440])
+        left.setSizes([420, 580])
         left.setChildrenCollapsible(False)
         card_scroll.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
         right = QSplitter(Qt.Orientation.Vertical, self)
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         contacts_scroll.setWidget(self.contacts)
         contacts_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         right.addWidget(contacts_scroll)
-        right.setSizes([450, 550])
+        right.setSizes([700, 300])  # prompts need the room; the contacts panel is a few lines until opened
         upper = QSplitter(Qt.Orientation.Horizontal, self)
         upper.addWidget(left)
         upper.addWidget(right)
