@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cxassist import __version__
-from cxassist.cli import admin, calls, common, data, importing, pop, prompts
+from cxassist.cli import admin, calls, common, data, importing, pop, prompts, sync
 from cxassist.cli.common import EXIT_BUG, EXIT_USER_ERROR, Context
 from cxassist.domain.errors import UserError
 
-COMMAND_MODULES = (calls, data, admin, importing, prompts, pop)
+COMMAND_MODULES = (calls, data, admin, importing, prompts, sync, pop)
 
 
 def build_parser() -> argparse.ArgumentParser:

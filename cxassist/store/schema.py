@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ForeignKey, Index, Integer, MetaData, String, Text, text
+from sqlalchemy import ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from cxassist.store.types import IsoDate, JsonDict, JsonList, UtcDateTime
@@ -287,3 +287,88 @@ class MetaRow(Base):
     __tablename__ = "meta"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class SyncVersionRow(Base):
+    """Versions of vulnerability and emergency-contact rows this desktop knows the central store holds (pushed
+    and accepted, or pulled): how sync tells an edit made on top of ours from a concurrent one. Local only."""
+
+    __tablename__ = "sync_version"
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    hlc: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # False for a version pulled while a local edit of the row was pending: that edit was not made on top of it.
+    is_base: Mapped[bool] = mapped_column(default=True)
+
+
+class SyncConflictRow(Base):
+    """Two concurrent versions of a vulnerability or emergency contact, kept until a person settles them.
+
+    The id is derived from the row and both versions, so every desktop that sees the same pair names it alike."""
+
+    __tablename__ = "sync_conflict"
+    id: Mapped[UUID] = mapped_column(primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    row_id: Mapped[str] = mapped_column(String(64), index=True)
+    caller_id: Mapped[UUID | None] = mapped_column(index=True)
+    local_hlc: Mapped[str] = mapped_column(String(64))
+    local_payload: Mapped[dict[str, Any]]
+    remote_hlc: Mapped[str] = mapped_column(String(64))
+    remote_payload: Mapped[dict[str, Any]]
+    remote_origin: Mapped[str] = mapped_column(String(64), default="")
+    detected_at: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(16), default="open", index=True)  # open, settled
+    settled_by: Mapped[str] = mapped_column(String(128), default="")
+    settled_at: Mapped[datetime | None]
+
+
+class RemoteAuditEventRow(Versioned, Base):
+    """Audit events pulled from other desktops. They keep their own machine's `seq` and hash chain, so they live
+    beside the local chain instead of in it: local `audit_event.seq` stays this machine's gap-free sequence."""
+
+    __tablename__ = "remote_audit_event"
+    id: Mapped[UUID] = mapped_column(primary_key=True)
+    origin: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(128))
+    action: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (UniqueConstraint("origin", "seq"),)
+
+
+# -- Supervisor console (migration 0003_supervisor): indexes for the query interface and derived tables ---------------
+# Every index below ends in `started_at`, so a filter's first page is a seek newest first, never a sort of its matches
+# (cxassist/store/query/plan.py chooses one per query). The partial indexes' WHERE texts are matched literally by
+# SQLite: queries repeat them from `PARTIAL` (a bound parameter in their place would not match).
+
+PARTIAL = {
+    "emergency": "flag_emergency = 1",
+    "vulnerable": "flag_vulnerable = 1",
+    "open_follow_up": "follow_up_due IS NOT NULL AND follow_up_done_at IS NULL",
+    "follow_up": "follow_up_due IS NOT NULL",
+}
+
+_interaction_table = Base.metadata.tables["interaction"]
+_i = _interaction_table.c
+Index("ix_interaction_agent_started", _i.agent_id, _i.started_at)
+Index("ix_interaction_channel_started", _i.channel, _i.started_at)
+Index("ix_interaction_outcome_started", _i.outcome, _i.started_at)
+Index("ix_interaction_emergency_started", _i.started_at, sqlite_where=text(PARTIAL["emergency"]))
+Index("ix_interaction_vulnerable_started", _i.started_at, sqlite_where=text(PARTIAL["vulnerable"]))
+Index("ix_interaction_open_follow_up_started", _i.started_at, sqlite_where=text(PARTIAL["open_follow_up"]))
+Index(
+    "ix_interaction_follow_up_due",
+    _i.follow_up_due,
+    _i.follow_up_done_at,
+    _i.agent_id,
+    _i.channel,
+    sqlite_where=text(PARTIAL["follow_up"]),
+)
+Index("ix_review_created_at", Base.metadata.tables["review"].c.created_at)
+Index("ix_friction_point_created_at", Base.metadata.tables["friction_point"].c.created_at)
+Index("ix_feedback_created_at", Base.metadata.tables["feedback"].c.created_at)

@@ -1,0 +1,285 @@
+"""The sync runner: push the outbox, pull with a cursor, report what changed. Plain synchronous code.
+
+The CLI runs it in the foreground; the GUI runs `run_once` through its task runner off the main thread, with a
+`threading.Event` to cancel (checked between batches and between retries) and an `on_pulled` callback that the
+composition root turns into a `services.changes.Changes` notice (sync sits below services, so it reports `Pulled`).
+
+Guarantees:
+- Push drains the outbox oldest first, `batch_size` at a time. A batch that fails is sent again whole; the store
+  applies each change idempotently by its key, so a resend never doubles anything. Accepted changes are deleted,
+  refused ones stay in the outbox as 'rejected' with the reason (shown by `status`, never dropped).
+- Transient failures (`SyncError`) are retried with exponential backoff, a bounded number of times per call;
+  `SyncAuthError` is not retried at all (no retry storm against a server that refuses us).
+- Pulled rows and the cursor that follows them commit in one transaction: a crash either keeps both or neither.
+  Each remote stamp moves the local hybrid logical clock forward (`HybridClock.update`).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TypeVar
+from uuid import UUID
+
+from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, stop_when_event_set, wait_exponential
+
+from cxassist.domain.hlc import HybridClock, Timestamp
+from cxassist.store import sync_store
+from cxassist.store.engine import Database
+from cxassist.store.sync_apply import Applied, Incoming, apply_incoming, open_conflicts
+from cxassist.sync.api import Change, SyncAdapter, SyncAuthError, SyncError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+LAST_SUCCESS = "sync.last_success"
+LAST_ERROR = "sync.last_error"
+LAST_ATTEMPT = "sync.last_attempt"
+ONLINE = "sync.online"
+
+
+def _sleep(seconds: float) -> None:
+    time.sleep(seconds)  # looked up at call time, so a test can replace time.sleep
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Pulled:
+    """What one pulled batch touched (the same sets as `services.changes.Changes`)."""
+
+    callers: frozenset[UUID] = frozenset()
+    interactions: frozenset[UUID] = frozenset()
+    follow_ups: frozenset[UUID] = frozenset()
+    reviews: frozenset[UUID] = frozenset()
+    prompt_pack: bool = False
+    count: int = 0
+    conflicts: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RoundReport:
+    pushed: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    cancelled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    backend: str
+    online: bool | None  # None: no sync attempted yet
+    pending: int
+    rejected: int
+    open_conflicts: int
+    last_success: str | None
+    last_attempt: str | None
+    last_error: str | None
+    rejected_changes: tuple[dict[str, str], ...] = field(default=())
+
+
+class Cancelled(Exception):
+    """The round was cancelled between batches."""
+
+
+class SyncRunner:
+    def __init__(
+        self,
+        *,
+        db: Database,
+        adapter: SyncAdapter,
+        clock: HybridClock,
+        batch_size: int = 500,
+        on_pulled: Callable[[Pulled], None] | None = None,
+        sleep: Callable[[float], None] | None = None,
+        attempts: int = 5,
+        backoff_seconds: float = 0.5,
+        max_backoff_seconds: float = 30.0,
+        wall: Callable[[], datetime] = _utc_now,
+    ) -> None:
+        if batch_size < 1 or attempts < 1:
+            raise ValueError("batch_size and attempts must be at least 1")
+        self.db = db
+        self.adapter = adapter
+        self.clock = clock
+        self.node = clock.node
+        self.batch_size = batch_size
+        self.on_pulled = on_pulled
+        self._sleep = sleep or _sleep
+        self._attempts = attempts
+        self._backoff = backoff_seconds
+        self._max_backoff = max_backoff_seconds
+        self._wall = wall
+        self.cursor_key = f"sync.cursor.{adapter.name}"
+
+    # -- one round ---------------------------------------------------------------------------------------------
+
+    def run_once(self, cancel: threading.Event | None = None) -> RoundReport:
+        """Push, then pull. Records the outcome for `status()`; re-raises SyncError / SyncAuthError after that."""
+        cancel = cancel or threading.Event()
+        self._record(LAST_ATTEMPT, self._now())
+        try:
+            pushed, rejected = self.push(cancel)
+            pulled, conflicts = self.pull(cancel)
+        except Cancelled:
+            return RoundReport(cancelled=True)
+        except (SyncError, SyncAuthError) as error:
+            self._record_failure(error)
+            raise
+        self._record_success()
+        return RoundReport(pushed=pushed, rejected=rejected, pulled=pulled, conflicts=conflicts)
+
+    def push(self, cancel: threading.Event | None = None) -> tuple[int, int]:
+        """Drain the outbox; returns (accepted, rejected) counts."""
+        cancel = cancel or threading.Event()
+        accepted_total = rejected_total = 0
+        if self.adapter.name == "none":
+            return 0, 0  # local only: the outbox waits for a real backend
+        while True:
+            if cancel.is_set():
+                raise Cancelled
+            with self.db.write() as conn:
+                batch = sync_store.pending_batch(conn, self.batch_size)
+                if batch:
+                    sync_store.count_attempt(conn, [c.seq for c in batch])
+            if not batch:
+                return accepted_total, rejected_total
+            changes = [
+                Change(entity=c.entity, row_id=c.row_id, version=c.hlc, payload=c.payload, origin=self.node,
+                       base=c.base)
+                for c in batch
+            ]
+            result = self._retrying(functools.partial(self.adapter.push, changes), cancel)
+            seqs_by_key: dict[str, list[int]] = {}
+            for pending, change in zip(batch, changes, strict=True):
+                seqs_by_key.setdefault(change.key, []).append(pending.seq)
+            accepted = [seq for key in result.accepted for seq in seqs_by_key.get(key, ())]
+            rejected = {seq: reason for key, reason in result.rejected.items() for seq in seqs_by_key.get(key, ())}
+            with self.db.write() as conn:
+                sync_store.settle_push(conn, batch, accepted=accepted, rejected=rejected)
+            accepted_total += len(accepted)
+            rejected_total += len(rejected)
+            if rejected:
+                log.warning("sync: %d change(s) rejected by the store, kept in the outbox", len(rejected))
+            if not accepted and not rejected:
+                raise SyncError(f"the store processed none of {len(batch)} changes; they stay queued")
+
+    def pull(self, cancel: threading.Event | None = None) -> tuple[int, int]:
+        """Pull until the store has nothing newer; returns (changes received, conflicts found)."""
+        cancel = cancel or threading.Event()
+        received = conflicts = 0
+        with self.db.read() as conn:
+            cursor = sync_store.get_state(conn, self.cursor_key)
+        while True:
+            if cancel.is_set():
+                raise Cancelled
+            result = self._retrying(functools.partial(self.adapter.pull, cursor, self.batch_size), cancel)
+            applied = self._apply(result.changes, cursor=result.cursor)
+            received += applied.received
+            conflicts += applied.conflicts
+            if self.on_pulled is not None and applied.received:
+                self.on_pulled(_pulled(applied))
+            if not result.changes or result.cursor == cursor:
+                return received, conflicts
+            cursor = result.cursor
+
+    def fetch_history(self, caller_id: UUID, *, before: datetime | None = None, limit: int = 50) -> Pulled:
+        """Older history of one caller from the store, kept in the local database (the cache) for next time."""
+        before_text = None if before is None else before.astimezone(UTC).isoformat()
+        changes = self._retrying(
+            lambda: self.adapter.fetch_history(str(caller_id), before_text, limit), threading.Event()
+        )
+        return _pulled(self._apply(tuple(changes), cursor=None))
+
+    # -- status --------------------------------------------------------------------------------------------------
+
+    def status(self, *, rejected_limit: int = 20) -> SyncStatus:
+        with self.db.read() as conn:
+            found = sync_store.counts(conn)
+            state = sync_store.get_states(conn, "sync.")
+            rejected = sync_store.rejected_changes(conn, limit=rejected_limit)
+            conflicts = len(open_conflicts(conn))
+        online = state.get(ONLINE)
+        return SyncStatus(
+            backend=self.adapter.name,
+            online=None if online is None else online == "1",
+            pending=found["pending"],
+            rejected=found["rejected"],
+            open_conflicts=conflicts,
+            last_success=state.get(LAST_SUCCESS),
+            last_attempt=state.get(LAST_ATTEMPT),
+            last_error=state.get(LAST_ERROR) or None,
+            rejected_changes=tuple(
+                {"entity": r.entity, "id": r.row_id, "version": r.hlc, "reason": r.reason} for r in rejected
+            ),
+        )
+
+    # -- internals -----------------------------------------------------------------------------------------------
+
+    def _apply(self, changes: Sequence[Change], *, cursor: str | None) -> Applied:
+        incoming: list[Incoming] = []
+        for change in changes:
+            try:
+                stamp = Timestamp.decode(change.version)
+            except ValueError:
+                log.warning("sync: skipped a change with a malformed version from %s", change.origin)
+                continue
+            self.clock.update(stamp)
+            incoming.append(
+                Incoming(entity=change.entity, row_id=change.row_id, version=change.version,
+                         payload=change.payload, origin=change.origin, base=change.base)
+            )
+        with self.db.write() as conn:
+            applied = apply_incoming(conn, incoming, own_node=self.node, now=self._wall())
+            if cursor is not None:
+                sync_store.set_state(conn, self.cursor_key, cursor)
+        return applied
+
+    def _retrying(self, call: Callable[[], T], cancel: threading.Event) -> T:
+        retrying = Retrying(
+            stop=stop_after_attempt(self._attempts) | stop_when_event_set(cancel),
+            wait=wait_exponential(multiplier=self._backoff, max=self._max_backoff),
+            retry=retry_if_exception_type(SyncError),
+            sleep=self._sleep,
+            reraise=True,
+            before_sleep=lambda state: log.info("sync: retrying after %s", state.outcome and state.outcome.exception()),
+        )
+        return retrying(call)
+
+    def _now(self) -> str:
+        return self._wall().astimezone(UTC).isoformat()
+
+    def _record(self, key: str, value: str) -> None:
+        with self.db.write() as conn:
+            sync_store.set_state(conn, key, value)
+
+    def _record_success(self) -> None:
+        with self.db.write() as conn:
+            sync_store.set_state(conn, LAST_SUCCESS, self._now())
+            sync_store.set_state(conn, ONLINE, "1")
+            sync_store.set_state(conn, LAST_ERROR, "")
+
+    def _record_failure(self, error: Exception) -> None:
+        with self.db.write() as conn:
+            sync_store.set_state(conn, ONLINE, "0")
+            sync_store.set_state(conn, LAST_ERROR, f"{self._now()} {error}"[:1000])
+
+
+def _pulled(applied: Applied) -> Pulled:
+    return Pulled(
+        callers=frozenset(applied.callers),
+        interactions=frozenset(applied.interactions),
+        follow_ups=frozenset(applied.follow_ups),
+        reviews=frozenset(applied.reviews),
+        prompt_pack=applied.prompt_pack,
+        count=applied.received,
+        conflicts=applied.conflicts,
+    )
