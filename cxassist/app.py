@@ -21,11 +21,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cxassist.config import Paths, Settings, ensure_local_folder, load_settings, resolve_paths
 from cxassist.domain.errors import UserError
-from cxassist.services.runtime import open_runtime
+from cxassist.security.secrets import SecretStore
+from cxassist.services.runtime import Runtime, open_runtime
+from cxassist.sync.factory import open_adapter
+from cxassist.sync.registry import BackendRegistry
+from cxassist.sync.runner import SyncRunner
 from cxassist.ui.agent.main_window import MainWindow
 from cxassist.ui.errors import ErrorReporter
 from cxassist.ui.relay import ChangeRelay
 from cxassist.ui.single_instance import InstanceServer, hand_over, server_name
+from cxassist.ui.sync_scheduler import SyncScheduler
 from cxassist.ui.tasks import TaskRunner
 from cxassist.ui.theme import apply_theme
 
@@ -83,17 +88,43 @@ def create_app(argv: Sequence[str], *, errors: ErrorReporter | None = None,
     reporter = errors or ErrorReporter(windows=not args.no_err_windows, crash_folder=paths.log_dir)
     runner = (runner_factory or TaskRunner)(relay, reporter)
     window = MainWindow(runtime, runner, reporter)
+    scheduler = start_sync(runtime, runner, window)
+    window.sync_scheduler = scheduler
     server = InstanceServer(server_name(paths.data_dir), window)
     if listen:
         server.listen()
     server.received.connect(lambda received: handle_arguments(window, received))
-    window.shutdown_hooks.extend([server.close, lambda: runner.shutdown(wait=True), runtime.close])
+    # Reverse of start-up: stop new work, let queued work finish, then close what it used.
+    if scheduler is not None:
+        window.shutdown_hooks.append(scheduler.shutdown)
+    window.shutdown_hooks.extend([server.close, lambda: runner.shutdown(wait=True)])
+    if scheduler is not None:
+        window.shutdown_hooks.append(scheduler.sync.adapter.close)
+    window.shutdown_hooks.append(runtime.close)
     app.aboutToQuit.connect(window.shutdown)
     window.controller.offer_drafts()
     window.show()
     if args.pop:
         window.pop_number(args.pop)
     return app, window
+
+
+def start_sync(runtime: Runtime, runner: TaskRunner, window: MainWindow) -> SyncScheduler | None:
+    """Background sync when the site names a backend. A backend that cannot be built (not installed, a bad setting)
+    is explained in the window; the workspace works on, local only, and keeps every change in the outbox."""
+    settings = runtime.settings
+    if settings.sync.backend == "none":
+        return None
+    try:
+        adapter = open_adapter(settings, SecretStore(), BackendRegistry.discover())
+    except UserError as error:
+        window.show_message(QApplication.translate("cxassist", "Sync is off: {0}").format(error))
+        return None
+    sync = SyncRunner(db=runtime.db, adapter=adapter, clock=runtime.clock, batch_size=settings.sync.batch_size)
+    scheduler = SyncScheduler(sync, runner, interval_seconds=settings.sync.interval_seconds, parent=window)
+    scheduler.status_changed.connect(window.status.show_sync)
+    scheduler.start()
+    return scheduler
 
 
 def handle_arguments(window: MainWindow, argv: Sequence[str]) -> None:

@@ -118,7 +118,7 @@ def _unescape(field: str) -> str:
 
 def _refuse_network_drive(path: Path) -> None:
     if sys.platform == "win32":  # repeated so that type checkers on other platforms skip the Windows-only API
-        import ctypes
+        import ctypes  # noqa: PLC0415 - Windows only
 
         drive = path.expanduser().resolve().drive
         if drive and ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == _DRIVE_REMOTE:

@@ -40,6 +40,7 @@ from cxassist.ui.agent.prompts_panel import PromptsPanel
 from cxassist.ui.agent.shortcuts import ShortcutsDialog
 from cxassist.ui.agent.window_actions import WindowActions
 from cxassist.ui.errors import ErrorReporter
+from cxassist.ui.sync_scheduler import SyncScheduler
 from cxassist.ui.tasks import TaskRunner
 from cxassist.ui.widgets.call_timer import CallTimer
 from cxassist.ui.widgets.message_bar import MessageBar
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.errors = errors
         self.shutdown_hooks: list[Callable[[], object]] = []
+        self.sync_scheduler: SyncScheduler | None = None  # set by the composition root when sync is configured
         self.dial = dial
         region = runtime.default_region
         central = QWidget(self)
