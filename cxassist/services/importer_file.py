@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 import csv
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -59,7 +59,7 @@ class CsvSource:
                 raise UserError(self._syntax_message(start, reader.line_num, error)) from None
         return count
 
-    def rows(self) -> Iterator[Record]:
+    def rows(self) -> Generator[Record, None, None]:
         """Each record after the header that has any value, in file order; blank lines are skipped."""
         if not self._columns:
             raise RuntimeError("CsvSource.check() must run before rows()")
