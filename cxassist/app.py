@@ -9,19 +9,22 @@ smoke test); `run(argv)` is what `cxassist` (no subcommand) and `cxassist pop NU
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cxassist.config import Paths, Settings, ensure_local_folder, load_settings, resolve_paths
 from cxassist.domain.errors import UserError
 from cxassist.security.secrets import SecretStore
+from cxassist.services.logging_setup import configure_logging
 from cxassist.services.runtime import Runtime, open_runtime
 from cxassist.sync.factory import open_adapter
 from cxassist.sync.registry import BackendRegistry
@@ -161,8 +164,10 @@ def run(argv: Sequence[str]) -> int:
     app = _application(argv)
     data_dir: Path | None = args.data_dir
     try:
-        _settings, paths = _settings_and_paths(args)
+        settings, paths = _settings_and_paths(args)
         data_dir = paths.data_dir
+        with contextlib.suppress(OSError):  # a log folder we cannot write must not stop the workspace
+            configure_logging(paths, settings.logging.level)
         if hand_over(server_name(paths.data_dir), list(argv)):
             return 0
         _app, window = create_app(argv)
@@ -172,6 +177,9 @@ def run(argv: Sequence[str]) -> int:
         else:
             explain_start_failure(error, data_dir).exec()
         return EXIT_USER_ERROR
+    quit_after = os.environ.get("CXASSIST_SMOKE_QUIT_AFTER_MS", "")
+    if quit_after.isdigit():  # the frozen smoke test and the start-up bench: quit on their own, exit 0
+        QTimer.singleShot(int(quit_after), app.quit)
     code = app.exec()
     window.shutdown()
     return int(code)

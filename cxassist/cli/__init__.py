@@ -7,16 +7,17 @@ traceback); 3 done with some items rejected; 70 a bug (one line naming the crash
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from cxassist import __version__
-from cxassist.cli import admin, calls, common, data, importing, pop, prompts, sync
+from cxassist.cli import admin, calls, common, data, importing, pop, prompts, support, sync
 from cxassist.cli.common import EXIT_BUG, EXIT_USER_ERROR, Context
 from cxassist.domain.errors import UserError
 
-COMMAND_MODULES = (calls, data, admin, importing, prompts, sync, pop)
+COMMAND_MODULES = (calls, data, admin, importing, prompts, sync, support, pop)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     context = Context(data_dir=args.data_dir, site_config=args.site_config)
     try:
+        support.start_logging(context)
         if args.command is None:
             return _open_gui(args_list)
         handler = args.handler
@@ -59,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("cxassist: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the reader left: no second error at exit
         return 0
     except Exception as error:  # noqa: BLE001 - the last line of defence: a report, not a traceback
         report = common.write_crash_report(context, error, args_list)

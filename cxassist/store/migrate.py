@@ -105,7 +105,7 @@ def _upgrade(database: Database, revision_before: str | None) -> None:
     if broken:
         raise StoreError(
             f"The database {database.path} failed its check after upgrading from {revision_before}: "
-            f"{len(broken)} rows point at missing rows. The backup in the backups folder is intact."
+            f"{len(broken)} rows point at missing rows; it was put back as it was, from the backup."
         )
 
 
@@ -148,12 +148,38 @@ def open_database(path: Path) -> Database:
             f"The database {path} was written by a newer version of cxassist (schema {revision}); this version "
             f"({__version__}) knows schemas up to {HEAD}. It was not opened: install the newer version."
         )
-    if revision is not None:
+    if revision is None:
+        _upgrade(database, revision)
+    else:
         copy = backup(database, label=revision)
         log.info("backed up %s to %s before migrating from %s", path, copy, revision)
-    _upgrade(database, revision)
+        try:
+            _upgrade(database, revision)
+        except Exception as error:
+            restore(database, copy)
+            database.close()
+            if isinstance(error, StoreError):
+                raise
+            raise StoreError(
+                f"The database {path} could not be upgraded from schema {revision} ({type(error).__name__}: "
+                f"{error}); it was put back as it was, from the backup {copy.name}."
+            ) from error
     _ensure_meta(database)
     return database
+
+
+def restore(database: Database, copy: Path) -> None:
+    """Put a backup taken by `backup` back in place of the live database (WAL included)."""
+    database.engine.dispose()
+    source = sqlite3.connect(copy)
+    try:
+        target = sqlite3.connect(database.path)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
 
 
 def revision_of(path: Path) -> str | None:

@@ -96,3 +96,25 @@ def test_tables_without_a_schema_version_are_refused(tmp_path: Path) -> None:
         conn.execute("CREATE TABLE something_else (x)")
     with pytest.raises(StoreError, match="not a cxassist database"):
         open_database(path)
+
+
+def test_a_failed_migration_puts_the_database_back_from_its_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "cxassist.db"
+    db = open_database(path)
+    with db.write() as conn:
+        conn.exec_driver_sql("INSERT INTO sync_state(key, value) VALUES ('marker', 'kept')")
+    db.close()
+
+    def half_done_then_broken(database: object, revision_before: object) -> None:
+        with sqlite3.connect(path) as conn:
+            conn.execute("UPDATE sync_state SET value = 'half-migrated' WHERE key = 'marker'")
+        raise RuntimeError("step 2 failed")
+
+    monkeypatch.setattr(migrate, "HEAD", "9998_pretend")
+    monkeypatch.setattr(migrate, "_upgrade", half_done_then_broken)
+    with pytest.raises(StoreError, match="put back as it was"):
+        open_database(path)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT value FROM sync_state WHERE key = 'marker'").fetchone() == ("kept",)

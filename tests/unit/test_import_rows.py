@@ -10,7 +10,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cxassist.domain.models import Channel, ContactPurpose, PhoneNumber
-from cxassist.domain.phones import national_number
 from cxassist.services.importer import merge_phones
 from cxassist.services.importer_rows import (
     ImportedContact,
@@ -25,7 +24,6 @@ from cxassist.services.importer_rows import (
     parse_row,
     parse_tags,
 )
-from cxassist.services.importer_state import _national
 
 TODAY = date(2026, 11, 23)
 
@@ -101,19 +99,6 @@ def test_phone_parsing_never_fails_other_than_with_a_row_error(text: str) -> Non
     except RowError:
         return
     assert all(phonenumbers.is_valid_number(phonenumbers.parse(p.e164)) for p in found)
-
-
-def test_national_key_matches_the_domain_function_for_every_region() -> None:
-    checked = 0
-    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
-        for kind in (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.MOBILE):
-            example = phonenumbers.example_number_for_type(region, kind)
-            if example is None:
-                continue
-            e164 = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)
-            assert _national(e164) == national_number(e164), e164
-            checked += 1
-    assert checked > 400
 
 
 # --- dates, enumerations, lists -----------------------------------------------------------------------------

@@ -308,3 +308,16 @@ def test_lookup_keys_never_raise_for_digits_without_letters(raw: str, region: st
     if keys.e164 is not None:
         assert keys.e164 == normalise(keys.e164, region)
         assert keys.national == national_number(keys.e164)
+
+
+def test_national_number_fast_path_matches_libphonenumber_for_every_region() -> None:
+    checked = 0
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.MOBILE):
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is None:
+                continue
+            e164 = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)
+            assert national_number(e164) == phonenumbers.national_significant_number(example), e164
+            checked += 1
+    assert checked > 400
