@@ -220,7 +220,7 @@ def start_gui(
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     if shot is not None:
-        time.sleep(1.5)
+        time.sleep(5.0)  # the pop, the caller's history and the prompts fill in after the window first shows
         while process.poll() is None and time.perf_counter() - started < timeout / 2:
             if take_screenshot(env["DISPLAY"], shot):
                 break
