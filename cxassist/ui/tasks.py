@@ -21,7 +21,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from cxassist.domain.errors import UserError
 from cxassist.services.changes import Done
@@ -109,10 +109,16 @@ class TaskRunner(QObject):
         self._closures_pending.emit()
 
     def _on_closures_pending(self) -> None:
+        """Run one finished task's callbacks per turn of the event loop, so that several results arriving together
+        (a pop's card, its prompts, a save) never add up to one long stall of the window; the rest follow at once."""
         with self._lock:
-            closures, self._closures = self._closures, []
-        for closure in closures:
-            closure()
+            if not self._closures:
+                return
+            closure = self._closures.pop(0)
+            more = bool(self._closures)
+        if more:
+            QTimer.singleShot(0, self._on_closures_pending)
+        closure()
 
     def _finish_read(self, outcome: Future[T], on_done: Callable[[T], None] | None, on_error: OnError | None) -> None:
         try:

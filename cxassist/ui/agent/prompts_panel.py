@@ -36,6 +36,7 @@ CATEGORY_TITLES = {
     "closing": "Closing",
 }
 SHORTCUT_SLOTS = 9
+FIRST_SHOWN = 12  # more than an agent can take in mid-call; the rest wait behind "Show all"
 
 
 def category_title(category: str) -> str:
@@ -137,6 +138,8 @@ class PromptsPanel(QWidget):
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer.addWidget(self.scroll_area, 1)
         self.cards: list[PromptCard] = []
+        self._all: list[Prompt] = []
+        self._show_all = False
         self._dismissed: set[str] = set()
         self._body = QWidget()
         self.scroll_area.setWidget(self._body)
@@ -146,13 +149,20 @@ class PromptsPanel(QWidget):
             shortcut.activated.connect(lambda n=slot: self.focus_prompt(n))
 
     def clear(self) -> None:
-        """A new call: nothing dismissed yet, nothing shown."""
+        """A new call: nothing dismissed yet, and the last caller's prompts hidden at once (hiding is cheap; the
+        widgets are replaced when the new caller's prompts arrive, so a pop rebuilds the panel once, not twice)."""
         self._dismissed.clear()
-        self.show_prompts([])
+        self._show_all = False
+        self.cards = []
+        self._body.hide()
+        self.empty.show()
 
     def show_prompts(self, prompts: list[Prompt]) -> list[Prompt]:
-        """Show `prompts` (in display order) less those dismissed on this call; returns what is on screen."""
-        visible = [p for p in prompts if p.rule_id not in self._dismissed]
+        """Show `prompts` (in display order) less those dismissed on this call, the first `FIRST_SHOWN` unless the
+        agent asked for all; returns what is on screen."""
+        wanted = [p for p in prompts if p.rule_id not in self._dismissed]
+        self._all = wanted
+        visible = wanted if self._show_all else wanted[:FIRST_SHOWN]
         if [c.prompt for c in self.cards] == visible:
             return visible
         focused_rule = next((c.prompt.rule_id for c in self.cards if c.isAncestorOf(self.focusWidget())), None)
@@ -177,8 +187,18 @@ class PromptsPanel(QWidget):
             card.emergency_requested.connect(self.emergency_requested.emit)
             layout.addWidget(card)
             self.cards.append(card)
+        hidden = len(wanted) - len(visible)
+        if hidden:
+            more = QPushButton(self.tr("Show {0} more prompts").format(hidden), body)
+            more.setObjectName("showAllPrompts")
+            more.setAccessibleName(self.tr("Show the {0} prompts not shown yet").format(hidden))
+            more.clicked.connect(self.show_all)
+            layout.addWidget(more)
         layout.addStretch(1)
-        self.scroll_area.setWidget(body)  # the old body is deleted by the scroll area
+        old = self.scroll_area.takeWidget()
+        self.scroll_area.setWidget(body)
+        if old is not None:
+            old.deleteLater()  # freed in a later turn of the event loop, not in the middle of this one
         self._body = body
         self.empty.setVisible(not visible)
         for card in self.cards:
@@ -189,7 +209,11 @@ class PromptsPanel(QWidget):
     def _dismiss(self, prompt: Prompt, reason: str) -> None:
         self._dismissed.add(prompt.rule_id)
         self.dismissed.emit(prompt, reason)
-        self.show_prompts([c.prompt for c in self.cards])
+        self.show_prompts(self._all)
+
+    def show_all(self) -> None:
+        self._show_all = True
+        self.show_prompts(self._all)
 
     def focus_prompt(self, number: int) -> None:
         if 1 <= number <= len(self.cards):
