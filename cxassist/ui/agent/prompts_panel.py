@@ -50,7 +50,7 @@ class PromptCard(QFrame):
     dismissed = Signal(object, str)
     emergency_requested = Signal()
 
-    def __init__(self, prompt: Prompt, number: int, parent: QWidget | None = None) -> None:
+    def __init__(self, prompt: Prompt, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.prompt = prompt
         self.setObjectName(f"prompt-{prompt.rule_id}")
@@ -58,8 +58,7 @@ class PromptCard(QFrame):
         self.setProperty("role", "care" if prompt.category == "care-and-safety" else "prompt")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
-        prefix = f"{number}. " if number <= SHORTCUT_SLOTS else ""
-        self.text = wrapped(prefix + prompt.text, self)
+        self.text = wrapped(prompt.text, self)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.text)
         self.why = wrapped(self.tr("Why: {0}").format(prompt.why), self)
@@ -94,6 +93,11 @@ class PromptCard(QFrame):
         self.dismiss_button.setMenu(menu)
         buttons.addWidget(self.dismiss_button)
         layout.addLayout(buttons)
+
+    def set_number(self, number: int) -> None:
+        """Its place in the panel; the first nine are numbered for Alt+1 to Alt+9."""
+        prefix = f"{number}. " if number <= SHORTCUT_SLOTS else ""
+        self.text.setText(prefix + self.prompt.text)
 
     def _button(self, name: str, text: str, accessible: str) -> QPushButton:
         button = QPushButton(text, self)
@@ -142,6 +146,9 @@ class PromptsPanel(QWidget):
         self._show_all = False
         self._dismissed: set[str] = set()
         self._body = QWidget()
+        self._body.setObjectName("promptsBody")
+        self._layout = QVBoxLayout(self._body)
+        self._layout.setContentsMargins(0, 0, 0, 0)
         self.scroll_area.setWidget(self._body)
         for slot in range(1, SHORTCUT_SLOTS + 1):
             shortcut = QShortcut(QKeySequence(f"Alt+{slot}"), self.window() or self)
@@ -149,62 +156,70 @@ class PromptsPanel(QWidget):
             shortcut.activated.connect(lambda n=slot: self.focus_prompt(n))
 
     def clear(self) -> None:
-        """A new call: nothing dismissed yet, and the last caller's prompts hidden at once (hiding is cheap; the
-        widgets are replaced when the new caller's prompts arrive, so a pop rebuilds the panel once, not twice)."""
+        """A new call: nothing dismissed yet, and the last caller's prompts gone at once."""
         self._dismissed.clear()
         self._show_all = False
-        self.cards = []
-        self._body.hide()
-        self.empty.show()
+        self.show_prompts([])
 
     def show_prompts(self, prompts: list[Prompt]) -> list[Prompt]:
         """Show `prompts` (in display order) less those dismissed on this call, the first `FIRST_SHOWN` unless the
-        agent asked for all; returns what is on screen."""
+        agent asked for all; returns what is on screen.
+
+        Cards whose prompt is unchanged are kept and only moved, so a keystroke that adds one care prompt builds one
+        card, not the whole panel (a rebuild of a dozen word-wrapped cards stalls the window for tens of ms)."""
         wanted = [p for p in prompts if p.rule_id not in self._dismissed]
         self._all = wanted
         visible = wanted if self._show_all else wanted[:FIRST_SHOWN]
         if [c.prompt for c in self.cards] == visible:
             return visible
         focused_rule = next((c.prompt.rule_id for c in self.cards if c.isAncestorOf(self.focusWidget())), None)
-        body = QWidget()
-        body.setObjectName("promptsBody")
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 0, 0)
+        reusable = {card.prompt: card for card in self.cards}
+        layout = self._layout
+        while layout.count():
+            item = layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None and not isinstance(widget, PromptCard):
+                widget.deleteLater()  # headings and the "show more" button are cheap to make again
         self.cards = []
         category = None
         for number, prompt in enumerate(visible, start=1):
             if prompt.category != category:
                 category = prompt.category
-                heading = QLabel(category_title(category), body)
-                heading.setProperty("role", "subheading")
-                font = heading.font()
-                font.setBold(True)
-                heading.setFont(font)
-                layout.addWidget(heading)
-            card = PromptCard(prompt, number, body)
-            card.used.connect(self.used.emit)
-            card.dismissed.connect(self._dismiss)
-            card.emergency_requested.connect(self.emergency_requested.emit)
+                layout.addWidget(self._heading(category))
+            card = reusable.pop(prompt, None) or self._card(prompt)
+            card.set_number(number)
             layout.addWidget(card)
             self.cards.append(card)
+        for gone in reusable.values():
+            gone.deleteLater()
         hidden = len(wanted) - len(visible)
         if hidden:
-            more = QPushButton(self.tr("Show {0} more prompts").format(hidden), body)
+            more = QPushButton(self.tr("Show {0} more prompts").format(hidden), self._body)
             more.setObjectName("showAllPrompts")
             more.setAccessibleName(self.tr("Show the {0} prompts not shown yet").format(hidden))
             more.clicked.connect(self.show_all)
             layout.addWidget(more)
         layout.addStretch(1)
-        old = self.scroll_area.takeWidget()
-        self.scroll_area.setWidget(body)
-        if old is not None:
-            old.deleteLater()  # freed in a later turn of the event loop, not in the middle of this one
-        self._body = body
         self.empty.setVisible(not visible)
         for card in self.cards:
             if card.prompt.rule_id == focused_rule:
                 card.use_button.setFocus()
         return visible
+
+    def _heading(self, category: str) -> QLabel:
+        heading = QLabel(category_title(category), self._body)
+        heading.setProperty("role", "subheading")
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        return heading
+
+    def _card(self, prompt: Prompt) -> PromptCard:
+        card = PromptCard(prompt, self._body)
+        card.used.connect(self.used.emit)
+        card.dismissed.connect(self._dismiss)
+        card.emergency_requested.connect(self.emergency_requested.emit)
+        return card
 
     def _dismiss(self, prompt: Prompt, reason: str) -> None:
         self._dismissed.add(prompt.rule_id)
