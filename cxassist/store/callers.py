@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, RowMapping, delete, func, select
+from sqlalchemy import Connection, RowMapping, bindparam, delete, func, select
 
 from cxassist.domain.models import Address, Caller, Channel, PhoneNumber
 from cxassist.domain.phones import national_number, tail_digits
@@ -35,14 +35,23 @@ class Candidate:
     reason: str  # "same number", "same national number, other country code", "same last digits"
 
 
+# The screen pop's statements are built once: building a SQLAlchemy statement costs about as much as running it.
+_IDS_FOR_NUMBER = (
+    select(_phone.c.caller_id)
+    .join(_caller, _caller.c.id == _phone.c.caller_id)
+    .where(_phone.c.e164 == bindparam("e164"), _caller.c.deleted_at.is_(None))
+    .distinct()
+)
+_CALLERS_BY_ID = select(_caller).where(_caller.c.id.in_(bindparam("ids", expanding=True)))
+_PHONES_BY_CALLER = (
+    select(_phone.c.caller_id, _phone.c.e164, _phone.c.label, _phone.c.is_primary)
+    .where(_phone.c.caller_id.in_(bindparam("ids", expanding=True)))
+    .order_by(_phone.c.is_primary.desc(), _phone.c.created_at)
+)
+
+
 def caller_ids_for_number(conn: Connection, e164: str) -> list[UUID]:
-    statement = (
-        select(_phone.c.caller_id)
-        .join(_caller, _caller.c.id == _phone.c.caller_id)
-        .where(_phone.c.e164 == e164, _caller.c.deleted_at.is_(None))
-        .distinct()
-    )
-    return list(conn.execute(statement).scalars())
+    return list(conn.execute(_IDS_FOR_NUMBER, {"e164": e164}).scalars())
 
 
 def probable_candidates(
@@ -82,12 +91,7 @@ def _phones_by_caller(conn: Connection, caller_ids: Sequence[UUID]) -> dict[UUID
     result: dict[UUID, list[PhoneNumber]] = {cid: [] for cid in caller_ids}
     if not caller_ids:
         return result
-    rows = conn.execute(
-        select(_phone.c.caller_id, _phone.c.e164, _phone.c.label, _phone.c.is_primary)
-        .where(_phone.c.caller_id.in_(caller_ids))
-        .order_by(_phone.c.is_primary.desc(), _phone.c.created_at)
-    )
-    for caller_id, e164, label, is_primary in rows:
+    for caller_id, e164, label, is_primary in conn.execute(_PHONES_BY_CALLER, {"ids": list(caller_ids)}):
         result[caller_id].append(PhoneNumber(e164=e164, label=label, is_primary=bool(is_primary)))
     return result
 
@@ -119,7 +123,7 @@ def caller_from_row(row: RowMapping, phones: Iterable[PhoneNumber]) -> Caller:
 def get_callers(conn: Connection, caller_ids: Sequence[UUID]) -> list[Caller]:
     if not caller_ids:
         return []
-    rows = conn.execute(select(_caller).where(_caller.c.id.in_(caller_ids))).mappings().all()
+    rows = conn.execute(_CALLERS_BY_ID, {"ids": list(caller_ids)}).mappings().all()
     phones = _phones_by_caller(conn, [row["id"] for row in rows])
     by_id = {row["id"]: caller_from_row(row, phones[row["id"]]) for row in rows}
     return [by_id[cid] for cid in caller_ids if cid in by_id]

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, RowMapping, select
+from sqlalchemy import Connection, RowMapping, bindparam, select
 
 from cxassist.domain.models import (
     Consent,
@@ -51,12 +51,20 @@ def contact_from_row(row: RowMapping) -> EmergencyContact:
     )
 
 
+_CONTACTS_FOR_CALLER = (
+    select(_contact)
+    .where(_contact.c.caller_id == bindparam("caller_id"), _contact.c.deleted_at.is_(None))
+    .order_by(_contact.c.priority, _contact.c.name)
+)
+_VULNERABILITIES_FOR_CALLER = (
+    select(_vulnerability)
+    .where(_vulnerability.c.caller_id == bindparam("caller_id"), _vulnerability.c.deleted_at.is_(None))
+    .order_by(_vulnerability.c.review_by)
+)
+
+
 def contacts_for_caller(conn: Connection, caller_id: UUID) -> list[EmergencyContact]:
-    rows = conn.execute(
-        select(_contact)
-        .where(_contact.c.caller_id == caller_id, _contact.c.deleted_at.is_(None))
-        .order_by(_contact.c.priority, _contact.c.name)
-    ).mappings()
+    rows = conn.execute(_CONTACTS_FOR_CALLER, {"caller_id": caller_id}).mappings()
     return [contact_from_row(row) for row in rows]
 
 
@@ -94,11 +102,7 @@ def vulnerability_from_row(row: RowMapping) -> Vulnerability:
 def vulnerabilities_for_caller(conn: Connection, caller_id: UUID) -> list[Vulnerability]:
     """Every vulnerability on record that has not been removed, including those past their review date: a
     review date passing does not make the caller less vulnerable, it asks a person to look again."""
-    rows = conn.execute(
-        select(_vulnerability)
-        .where(_vulnerability.c.caller_id == caller_id, _vulnerability.c.deleted_at.is_(None))
-        .order_by(_vulnerability.c.review_by)
-    ).mappings()
+    rows = conn.execute(_VULNERABILITIES_FOR_CALLER, {"caller_id": caller_id}).mappings()
     return [vulnerability_from_row(row) for row in rows]
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, RowMapping, and_, select, text
+from sqlalchemy import Connection, RowMapping, Select, and_, bindparam, select, text
 
 from cxassist.domain.models import (
     Channel,
@@ -95,13 +96,31 @@ def get_interaction(conn: Connection, interaction_id: UUID) -> Interaction | Non
     return None if row is None else interaction_from_row(row)
 
 
-def recent_for_caller(conn: Connection, caller_id: UUID, *, limit: int = 20) -> list[Interaction]:
-    rows = conn.execute(
+@lru_cache(maxsize=8)
+def _recent_for_caller(limit: int) -> Select[Any]:
+    return (
         select(_interaction)
-        .where(_interaction.c.caller_id == caller_id)
+        .where(_interaction.c.caller_id == bindparam("caller_id"))
         .order_by(_interaction.c.started_at.desc())
         .limit(limit)
-    ).mappings()
+    )
+
+
+_OPEN_FOLLOW_UPS = (
+    select(_interaction)
+    .where(
+        and_(
+            _interaction.c.caller_id == bindparam("caller_id"),
+            _interaction.c.follow_up_due.is_not(None),
+            _interaction.c.follow_up_done_at.is_(None),
+        )
+    )
+    .order_by(_interaction.c.follow_up_due)
+)
+
+
+def recent_for_caller(conn: Connection, caller_id: UUID, *, limit: int = 20) -> list[Interaction]:
+    rows = conn.execute(_recent_for_caller(limit), {"caller_id": caller_id}).mappings()
     return [interaction_from_row(row) for row in rows]
 
 
@@ -120,17 +139,7 @@ def recent_for_number(conn: Connection, phone: str, *, limit: int = 20) -> list[
 
 
 def open_follow_ups(conn: Connection, caller_id: UUID) -> list[Interaction]:
-    rows = conn.execute(
-        select(_interaction)
-        .where(
-            and_(
-                _interaction.c.caller_id == caller_id,
-                _interaction.c.follow_up_due.is_not(None),
-                _interaction.c.follow_up_done_at.is_(None),
-            )
-        )
-        .order_by(_interaction.c.follow_up_due)
-    ).mappings()
+    rows = conn.execute(_OPEN_FOLLOW_UPS, {"caller_id": caller_id}).mappings()
     return [interaction_from_row(row) for row in rows]
 
 
