@@ -20,14 +20,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import cpu_timer, load_average, machine, open_runtime_for, percentiles, timer, utc_now  # noqa: E402
+from common import cpu_timer, load_average, machine, open_runtime_for, percentiles, timer, utc_now
 
-from cxassist.domain.models import Outcome  # noqa: E402
-from cxassist.prompts import PackSet, default_pack_path, load_pack_text  # noqa: E402
-from cxassist.services.calls import CallDetails, log_interaction  # noqa: E402
-from cxassist.services.demo import seed_demo  # noqa: E402
-from cxassist.services.prompts import PromptRequest, prompts_for  # noqa: E402
-from cxassist.services.screen_pop import screen_pop  # noqa: E402
+from cxassist.domain.models import Outcome
+from cxassist.prompts import PackSet, default_pack_path, load_pack_text
+from cxassist.services.calls import CallDetails, log_interaction
+from cxassist.services.demo import seed_demo
+from cxassist.services.prompts import PromptRequest, prompts_for
+from cxassist.services.screen_pop import screen_pop
 
 STORY = "+442079460018"
 NOTE = "Caller wants to talk about the bill. " * 20 + "she sounds confused and doesn't know where she is"
@@ -80,15 +80,21 @@ def main() -> int:
         seed_demo(runtime, callers=5, seed=1)
         pop = screen_pop(runtime, STORY)
         for day in range(20 - len(pop.history)):
-            log_interaction(runtime, phone=STORY, started_at=runtime.now() - timedelta(days=30 + day),
-                            details=CallDetails(reason=f"reason {day}", outcome=list(Outcome)[day % 3]))
+            log_interaction(
+                runtime,
+                phone=STORY,
+                started_at=runtime.now() - timedelta(days=30 + day),
+                details=CallDetails(reason=f"reason {day}", outcome=list(Outcome)[day % 3]),
+            )
         pop = screen_pop(runtime, STORY)
         request = PromptRequest(pop=pop, note=NOTE)
         big, tiny = pack_of(200), pack_of(1)
         shown = len(prompts_for(runtime.settings, big, request, now=runtime.now()))
         load_before = load_average()
-        results = {"200 rules": measure(runtime, big, request, args.samples),
-                   "baseline: 1 rule": measure(runtime, tiny, request, args.samples)}
+        results = {
+            "200 rules": measure(runtime, big, request, args.samples),
+            "baseline: 1 rule": measure(runtime, tiny, request, args.samples),
+        }
         report = {
             "bench": "prompts",
             "command": "python bench/bench_prompts.py " + " ".join(sys.argv[1:]),
@@ -104,8 +110,10 @@ def main() -> int:
         runtime.close()
     for name, figures in results.items():
         wall, cpu = figures["wall"], figures["cpu"]
-        print(f"{name:18} wall p50 {wall['p50']:.2f} p95 {wall['p95']:.2f} p99 {wall['p99']:.2f} ms | "  # type: ignore[index]
-              f"cpu p50 {cpu['p50']:.2f} p95 {cpu['p95']:.2f} ms")  # type: ignore[index]
+        print(
+            f"{name:18} wall p50 {wall['p50']:.2f} p95 {wall['p95']:.2f} p99 {wall['p99']:.2f} ms | "  # type: ignore[index]
+            f"cpu p50 {cpu['p50']:.2f} p95 {cpu['p95']:.2f} ms"
+        )  # type: ignore[index]
     print(json.dumps(report))
     return 0
 

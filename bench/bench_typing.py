@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import load_average, machine, utc_now  # noqa: E402
-from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
+from common import load_average, machine, utc_now
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 TEXT = "Caller says she cannot find the letter about the refund and she sounds confused, keeps repeating herself. "
 
@@ -90,16 +90,19 @@ def main() -> int:
         cli(["--data-dir", str(data_dir), "demo", "--callers", "200"])
     from cxassist.app import create_app  # noqa: PLC0415
 
-    app, window = create_app(["--data-dir", str(data_dir), "--no-err-windows", "pop", "+442079460018"],
-                             listen=False)
+    app, window = create_app(["--data-dir", str(data_dir), "--no-err-windows", "pop", "+442079460018"], listen=False)
     meter = GapMeter()
     wait(app, 1500)
     window.form.note.setFocus()
     meter.start()
     type_into(app, window.form.note, args.keys)
     typing = meter.stop()
-    numbers = [r[0] for r in window.runtime.db.engine.connect().exec_driver_sql(
-        "SELECT e164 FROM caller_phone ORDER BY e164 LIMIT 40").fetchall()]
+    numbers = [
+        r[0]
+        for r in window.runtime.db.engine.connect()
+        .exec_driver_sql("SELECT e164 FROM caller_phone ORDER BY e164 LIMIT 40")
+        .fetchall()
+    ]
     meter.start()
     for number in numbers:
         window.form.note.clear()
