@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
+from pathlib import Path
 
 from cxassist.cli.common import EXIT_USER_ERROR, Context, Progress, emit, parse_date, positive_int
-from cxassist.services.export import ExportFilter, ExportFormat, export_to_file, write_export
+from cxassist.domain.models import Channel, Outcome
+from cxassist.services.access import export_scope, record_export
+from cxassist.services.export import ExportFormat, export_to_file, write_export
 from cxassist.services.maintenance import backup_database, check_database
 from cxassist.store.migrate import revision_of
+from cxassist.store.query import InteractionQuery, search_expression
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,6 +27,18 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     export.add_argument("--since", help="from this day (YYYY-MM-DD, local time)")
     export.add_argument("--until", help="up to and including this day (YYYY-MM-DD, local time)")
     export.add_argument("--out", help="write to this file instead of standard output")
+    export.add_argument("--agent", action="append", default=[], help="only this agent's interactions (repeatable)")
+    export.add_argument("--team", help="only interactions by agents of this team")
+    export.add_argument("--channel", action="append", default=[], choices=[c.value for c in Channel],
+                        help="only this channel (repeatable)")  # fmt: skip
+    export.add_argument("--outcome", action="append", default=[], choices=[o.value for o in Outcome],
+                        help="only this outcome (repeatable)")  # fmt: skip
+    export.add_argument("--tag", action="append", default=[], help="only interactions with this tag (repeatable)")
+    export.add_argument("--emergency", action="store_true", help="only interactions that involved an emergency")
+    export.add_argument("--vulnerable", action="store_true", help="only interactions with a vulnerable caller")
+    export.add_argument("--follow-up-overdue", action="store_true", help="only those with an overdue follow-up")
+    export.add_argument("--not-reviewed", action="store_true", help="only interactions without a quality review")
+    export.add_argument("--search", default="", help="only interactions whose note or reason has these words")
     export.set_defaults(handler=run_export)
 
     db = commands.add_parser("db", help="check, back up or upgrade the database")
@@ -43,28 +60,59 @@ def run_demo(context: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def _filters(args: argparse.Namespace) -> ExportFilter:
+def _filters(args: argparse.Namespace, today: date) -> InteractionQuery:
     since = parse_date(args.since, flag="--since") if args.since else None
     until = parse_date(args.until, flag="--until") if args.until else None
-    filters = ExportFilter(since=since, until=until)
-    filters.bounds()  # refuses a reversed range before anything is written
-    return filters
+    query = InteractionQuery.for_days(
+        since,
+        until,
+        agent_ids=tuple(args.agent),
+        team=args.team,
+        channels=tuple(Channel(c) for c in args.channel),
+        outcomes=tuple(Outcome(o) for o in args.outcome),
+        tags=tuple(args.tag),
+        emergency=args.emergency,
+        vulnerable=args.vulnerable,
+        follow_up_overdue_on=today if args.follow_up_overdue else None,
+        not_reviewed=args.not_reviewed,
+        text=args.search,
+    )
+    checked = query.checked()  # refuses a reversed range or an unsearchable text before anything is written
+    if checked.is_search:
+        search_expression(checked.text)
+    return checked
 
 
 def run_export(context: Context, args: argparse.Namespace) -> int:
-    filters = _filters(args)
-    fmt = ExportFormat(args.format)
+    """Export with the console's filters. An agent without the supervisor or admin role exports only their own
+    interactions (asking for anyone else's is refused and audited); every export is audited with its row count."""
     runtime = context.runtime()
-    if args.out is None:
-        write_export(runtime, filters, fmt, sys.stdout)
-        return 0
-    from pathlib import Path  # noqa: PLC0415
+    query = export_scope(runtime, _filters(args, runtime.today()))
+    fmt = ExportFormat(args.format)
+    written = [0]
 
-    progress = Progress("Exporting")
-    target = Path(args.out)
-    count = export_to_file(runtime, filters, fmt, target, progress=progress)
-    progress.finish()
-    emit({"rows": count, "file": str(target.absolute()), "format": fmt})
+    def counted(done: int) -> None:
+        written[0] = done
+
+    target = "stdout" if args.out is None else str(Path(args.out).absolute())
+    completed = False
+    try:
+        if args.out is None:
+            count = write_export(runtime, query, fmt, sys.stdout, progress=counted)
+        else:
+            progress = Progress("Exporting")
+
+            def shown(done: int) -> None:
+                counted(done)
+                progress(done)
+
+            count = export_to_file(runtime, query, fmt, Path(args.out), progress=shown)
+            progress.finish()
+        written[0], completed = count, True
+    finally:
+        record_export(runtime, query, rows=written[0], fmt=fmt.value, target=target, completed=completed)
+    if args.out is not None:
+        emit({"rows": count, "file": target, "format": fmt})
     return 0
 
 

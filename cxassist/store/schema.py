@@ -360,7 +360,12 @@ Index("ix_interaction_channel_started", _i.channel, _i.started_at)
 Index("ix_interaction_outcome_started", _i.outcome, _i.started_at)
 Index("ix_interaction_emergency_started", _i.started_at, sqlite_where=text(PARTIAL["emergency"]))
 Index("ix_interaction_vulnerable_started", _i.started_at, sqlite_where=text(PARTIAL["vulnerable"]))
-Index("ix_interaction_open_follow_up_started", _i.started_at, sqlite_where=text(PARTIAL["open_follow_up"]))
+Index(
+    "ix_interaction_open_follow_up_started",
+    _i.started_at,
+    _i.follow_up_due,
+    sqlite_where=text(PARTIAL["open_follow_up"]),
+)
 Index(
     "ix_interaction_follow_up_due",
     _i.follow_up_due,
@@ -372,3 +377,40 @@ Index(
 Index("ix_review_created_at", Base.metadata.tables["review"].c.created_at)
 Index("ix_friction_point_created_at", Base.metadata.tables["friction_point"].c.created_at)
 Index("ix_feedback_created_at", Base.metadata.tables["feedback"].c.created_at)
+Index("ix_prompt_event_at", Base.metadata.tables["prompt_event"].c.at)
+
+
+class InteractionTagRow(Base):
+    """Derived and local: one row per tag of an interaction, kept by triggers (store/query/derived.py)."""
+
+    __tablename__ = "interaction_tag"
+    tag: Mapped[str] = mapped_column(primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(primary_key=True)
+    interaction_id: Mapped[UUID] = mapped_column(primary_key=True)
+
+    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy reads this class attribute
+
+
+class InteractionHourlyRow(Base):
+    """Derived and local: interactions per UTC hour (`YYYY-MM-DDTHH`), channel and outcome ('' for none)."""
+
+    __tablename__ = "interaction_hourly"
+    hour: Mapped[str] = mapped_column(String(13), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    outcome: Mapped[str] = mapped_column(String(16), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy reads this class attribute
+
+
+class InteractionAgentDailyRow(Base):
+    """Derived and local: interactions per UTC day, agent, channel and outcome ('' for none)."""
+
+    __tablename__ = "interaction_agent_daily"
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    agent_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    outcome: Mapped[str] = mapped_column(String(16), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy reads this class attribute
