@@ -37,7 +37,15 @@ CHILD = textwrap.dedent(
         print("pulled", pulled.count, flush=True)
         time.sleep(0.02)  # room for the parent's kill to land between and inside batches
 
-    runner = SyncRunner(db=runtime.db, adapter=FolderBackend(Path(sys.argv[2])), clock=runtime.clock,
+    backend = FolderBackend(Path(sys.argv[2]))
+    push = backend.push
+    def reporting_push(batch):
+        result = push(batch)
+        print("pushed", len(batch), flush=True)
+        time.sleep(0.02)  # the same room, between the server taking a batch and the outbox letting it go
+        return result
+    backend.push = reporting_push
+    runner = SyncRunner(db=runtime.db, adapter=backend, clock=runtime.clock,
                         batch_size=int(sys.argv[3]), on_pulled=report)
     print("ready", flush=True)
     report = runner.run_once()
@@ -48,8 +56,8 @@ CHILD = textwrap.dedent(
 
 def run_child(data: Path, share: Path, batch: int, *, kill_after: float | None = None,
               kill_at_batch: int | None = None) -> bool:
-    """Run one sync round in a child and SIGKILL it after `kill_after` seconds or once it reported applying
-    `kill_at_batch` pulled batches. True when it finished its round before the kill."""
+    """Run one sync round in a child and SIGKILL it `kill_after` seconds after it reported `kill_at_batch` batches
+    (pushed or pulled), or after `kill_after` seconds alone. True when it finished its round before the kill."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     child = subprocess.Popen([sys.executable, "-c", CHILD, str(data), str(share), str(batch)],
                              stdout=subprocess.PIPE, text=True, env=env)
@@ -57,7 +65,7 @@ def run_child(data: Path, share: Path, batch: int, *, kill_after: float | None =
     assert child.stdout.readline().strip() == "ready"
     if kill_at_batch is not None:
         for _ in range(kill_at_batch):
-            if not child.stdout.readline().startswith("pulled"):
+            if not child.stdout.readline().startswith(("pushed", "pulled")):
                 break
         time.sleep(kill_after or 0)
     elif kill_after is not None:
@@ -110,8 +118,8 @@ def test_sigkill_during_push_and_during_applying_a_pull(tmp_path: Path) -> None:
     share.mkdir()
     made = make_backlog(a, 120)
     left = [120]
-    for _ in range(3):  # killed somewhere in the push
-        run_child(a, share, 3, kill_after=rng.uniform(0.05, 0.3))
+    for _ in range(3):  # killed somewhere in the push (40 batches of 3): after a batch went out, or inside the next
+        run_child(a, share, 3, kill_at_batch=rng.randint(1, 5), kill_after=rng.uniform(0, 0.03))
         left.append(pending(a))
     assert run_child(a, share, 3)
     assert any(0 < n < 120 for n in left), f"no kill landed mid-push: {left}"
