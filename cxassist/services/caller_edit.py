@@ -25,14 +25,13 @@ from cxassist.domain.models import (
     Vulnerability,
     VulnerabilityDriver,
 )
-from cxassist.domain.phones import national_number, normalise, tail_digits
+from cxassist.domain.phones import normalise
 from cxassist.services.audit_log import AuditAction, append_event
 from cxassist.services.calls import clean_text
 from cxassist.services.changes import Changes, Done
 from cxassist.services.runtime import Runtime
 from cxassist.store import callers as caller_store
 from cxassist.store import care, interactions
-from cxassist.store.callers import PhoneKeys
 
 MAX_REVIEW_MONTHS = 12
 
@@ -68,9 +67,8 @@ def _text(value: str, *, field: str, limit: int = 200) -> str:
     return clean_text(value.strip(), field=field, limit=limit)
 
 
-def _phones(runtime: Runtime, given: tuple[PhoneInput, ...]) -> tuple[tuple[PhoneNumber, ...], list[PhoneKeys]]:
+def _phones(runtime: Runtime, given: tuple[PhoneInput, ...]) -> tuple[PhoneNumber, ...]:
     phones: list[PhoneNumber] = []
-    keys: list[PhoneKeys] = []
     for item in given:
         if not item.raw.strip():
             continue
@@ -78,8 +76,7 @@ def _phones(runtime: Runtime, given: tuple[PhoneInput, ...]) -> tuple[tuple[Phon
         if any(p.e164 == e164 for p in phones):
             continue
         phones.append(PhoneNumber(e164=e164, label=_text(item.label, field="label", limit=40), is_primary=not phones))
-        keys.append(PhoneKeys(e164=e164, national=national_number(e164), tail=tail_digits(e164)))
-    return tuple(phones), keys
+    return tuple(phones)
 
 
 def save_caller(runtime: Runtime, data: CallerInput, *, caller_id: UUID | None = None) -> Done[Caller]:
@@ -87,7 +84,7 @@ def save_caller(runtime: Runtime, data: CallerInput, *, caller_id: UUID | None =
     name = _text(data.full_name, field="full name")
     if not name:
         raise UserError("The caller's full name is empty; type the name they gave.")
-    phones, keys = _phones(runtime, data.phones)
+    phones = _phones(runtime, data.phones)
     now = runtime.now()
     with runtime.db.write() as conn:
         existing = caller_store.get_caller(conn, caller_id) if caller_id else None
@@ -108,7 +105,7 @@ def save_caller(runtime: Runtime, data: CallerInput, *, caller_id: UUID | None =
             notes=_text(data.notes, field="notes", limit=10_000),
             tags=tuple(_text(t, field="tag", limit=60) for t in data.tags if t.strip()),
         )
-        caller_store.save_caller(conn, caller, keys=keys, hlc=runtime.stamp(), now=now, new_phone_id=runtime.new_id)
+        caller_store.save_caller(conn, caller, hlc=runtime.stamp(), now=now, new_phone_id=runtime.new_id)
     return Done(caller, Changes(callers=frozenset({caller.id}), outbox_pending=True))
 
 
@@ -129,7 +126,7 @@ def save_contact(
     clean_name = _text(name, field="contact's name")
     if not clean_name:
         raise UserError("The emergency contact has no name; type who they are.")
-    numbers, _keys = _phones(runtime, phones)
+    numbers = _phones(runtime, phones)
     if not numbers:
         raise UserError(f"{clean_name} has no phone number; an emergency contact needs one to be reached.")
     if not may_contact_for:

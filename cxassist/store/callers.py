@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -17,15 +17,6 @@ from cxassist.store.rows import save
 
 _caller = tables.caller
 _phone = tables.caller_phone
-
-
-@dataclass(frozen=True, slots=True)
-class PhoneKeys:
-    """What is stored beside each number so a number written another way can still be found."""
-
-    e164: str
-    national: str
-    tail: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,40 +155,36 @@ def save_caller(
     conn: Connection,
     caller: Caller,
     *,
-    keys: Sequence[PhoneKeys],
     hlc: str,
     now: datetime,
-    new_phone_id: Any,
+    new_phone_id: Callable[[], UUID],
 ) -> None:
-    """Write the caller and replace their numbers with `caller.phones` (whose keys are given in the same order).
+    """Write the caller and replace their numbers with `caller.phones` (E.164; their lookup keys are derived).
 
     Numbers kept from before keep their row id, so a number edited on two desktops does not become two rows.
     """
-    if len(keys) != len(caller.phones):
-        raise ValueError("one PhoneKeys per phone number")
     save(conn, _caller, caller_values(caller), hlc=hlc, now=now)
     rows = conn.execute(select(_phone.c.id, _phone.c.e164).where(_phone.c.caller_id == caller.id))
     existing = {number: row_id for row_id, number in rows}
-    wanted = {key.e164 for key in keys}
+    wanted = {phone.e164 for phone in caller.phones}
     stale = [row_id for number, row_id in existing.items() if number not in wanted]
     if stale:
         conn.execute(delete(_phone).where(_phone.c.id.in_(stale)))
-    for phone, key in zip(caller.phones, keys, strict=True):
-        values = phone_values(caller.id, phone, existing.get(key.e164) or new_phone_id(), keys=key)
+    for phone in caller.phones:
+        values = phone_values(caller.id, phone, existing.get(phone.e164) or new_phone_id())
         save(conn, _phone, values, hlc=hlc, now=now)
 
 
-def phone_values(
-    caller_id: UUID, phone: PhoneNumber, phone_id: UUID, *, keys: PhoneKeys | None = None
-) -> dict[str, Any]:
-    """The caller_phone row for one of a caller's numbers (its lookup keys derived from the E.164 form)."""
-    keys = keys or PhoneKeys(e164=phone.e164, national=national_number(phone.e164), tail=tail_digits(phone.e164))
+def phone_values(caller_id: UUID, phone: PhoneNumber, phone_id: UUID) -> dict[str, Any]:
+    """The caller_phone row for one of a caller's numbers, with the lookup keys derived from its E.164 form: the
+    national number (the same number under another country code) and the last seven digits (dialled without its
+    area code)."""
     return {
         "id": phone_id,
         "caller_id": caller_id,
-        "e164": keys.e164,
-        "national": keys.national,
-        "tail": keys.tail,
+        "e164": phone.e164,
+        "national": national_number(phone.e164),
+        "tail": tail_digits(phone.e164),
         "label": phone.label,
         "is_primary": phone.is_primary,
     }

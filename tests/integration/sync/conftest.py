@@ -12,10 +12,10 @@ from sqlalchemy import func, select
 
 from cxassist.config import load_settings, resolve_paths
 from cxassist.domain.models import Address, Caller, PhoneNumber
-from cxassist.domain.phones import national_number, normalise, tail_digits
+from cxassist.domain.phones import normalise
 from cxassist.services.runtime import Runtime, open_runtime
 from cxassist.store import tables
-from cxassist.store.callers import PhoneKeys, save_caller
+from cxassist.store.callers import save_caller
 from cxassist.sync.api import SyncAdapter
 from cxassist.sync.runner import SyncRunner
 
@@ -49,9 +49,8 @@ class Agent:
             phones=(PhoneNumber(e164=e164, label="home", is_primary=True),),
             address=Address(lines=("1 High Street",), city="London", postcode="N1 1AA", country="GB"),
         )
-        keys = [PhoneKeys(e164=e164, national=national_number(e164), tail=tail_digits(e164))]
         with rt.db.write() as conn:
-            save_caller(conn, caller, keys=keys, hlc=rt.stamp(), now=rt.now(), new_phone_id=rt.new_id)
+            save_caller(conn, caller, hlc=rt.stamp(), now=rt.now(), new_phone_id=rt.new_id)
         return caller
 
     def count(self, table: str) -> int:
