@@ -289,8 +289,10 @@ def test_the_query_export_writes_exactly_what_the_date_export_writes(
         details=CallDetails(note='quote " comma, semicolon; tab\there card 5555 5555 5555 4444 cvv 123',
                             tags=("a;b", 'q"uote', "ünï")),
     )  # fmt: skip
-    with runtime.db.write() as conn:  # a time written by another tool, not in the canonical form
-        conn.exec_driver_sql("UPDATE interaction SET ended_at = '2026-01-01T10:00:00+00:00' WHERE rowid = 3")
+    with runtime.db.write() as conn:  # times written by other tools, not in the canonical stored form
+        for rowid, stored in ((3, "2026-01-01T10:00:00+00:00"), (4, "2026-01-01T11:00:00.000000+01:00"),
+                              (5, "2026-01-01T10:00:00.5+00:00"), (6, "2026-01-01T10:00:00.250000Z")):  # fmt: skip
+            conn.exec_driver_sql("UPDATE interaction SET ended_at = ? WHERE rowid = ?", (stored, rowid))
     old, new = io.StringIO(), io.StringIO()
     assert write_export(runtime, ExportFilter(), fmt, old) == write_export(runtime, InteractionQuery(), fmt, new)
     assert new.getvalue() == old.getvalue()

@@ -35,16 +35,11 @@ EXPORT_COLUMNS = (
 TAGS_JSON = len(EXPORT_COLUMNS)
 
 
-def _canonical(column: str) -> str:
-    c = f"interaction.{column}"
-    return f"({c} IS NULL OR (length({c}) = 32 AND substr({c}, 20, 1) = '.' AND substr({c}, 27) = '+00:00'))"
-
-
 def _time(column: str) -> str:
-    """A canonical stored time (`2026-11-23T13:31:49.123456+00:00`) as isoformat writes it: no zero fraction."""
+    """A stored time as isoformat writes it: a zero fraction dropped (`…T13:31:49.000000+00:00` → `…T13:31:49+00:00`).
+    A time stored in another form comes through changed or not; the caller checks the form and reparses if need be."""
     c = f"interaction.{column}"
-    whole_second = f"{_canonical(column)} AND substr({c}, 21, 6) = '000000'"
-    return f"CASE WHEN {whole_second} THEN substr({c}, 1, 19) || '+00:00' ELSE {c} END"
+    return f"CASE WHEN substr({c}, 20, 7) = '.000000' THEN substr({c}, 1, 19) || substr({c}, 27) ELSE {c} END"
 
 
 def _flag(column: str) -> str:
