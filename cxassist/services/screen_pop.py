@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from uuid import UUID
 
 from sqlalchemy import Connection
 
+from cxassist.domain.errors import NotFoundError
 from cxassist.domain.models import Caller, EmergencyContact, Interaction, Vulnerability
 from cxassist.domain.phones import lookup_keys
 from cxassist.services.runtime import Runtime
@@ -106,14 +108,8 @@ def screen_pop(runtime: Runtime, raw_number: str) -> ScreenPop:
     )
 
 
-def confirm_candidate(runtime: Runtime, caller_id: object, *, number: str) -> ScreenPop:
+def confirm_candidate(runtime: Runtime, caller_id: UUID, *, number: str) -> ScreenPop:
     """The agent confirmed a probable match: show that caller's card (nothing is merged or changed)."""
-    from uuid import UUID  # noqa: PLC0415
-
-    from cxassist.domain.errors import NotFoundError  # noqa: PLC0415
-
-    if not isinstance(caller_id, UUID):
-        raise NotFoundError(f"No caller with id {caller_id}.")
     with runtime.db.read() as conn:
         caller = caller_store.get_caller(conn, caller_id)
         if caller is None:

@@ -2,7 +2,7 @@
 
 `save` (one row) and `save_many` (many rows of one table) are the only ways a synced row is written locally: they
 upsert the row and append the change to the outbox on the same connection, so the change to push commits (or rolls
-back) with the change itself. Sync's pull applies incoming rows with `apply_incoming`, which writes no outbox entry
+back) with the change itself. Sync's pull applies incoming rows with `store.sync_apply`, which writes no outbox entry
 and keeps the newer version by HLC.
 
 The statements are built once per table and set of columns, then executed with fresh parameters. Building them per
