@@ -11,6 +11,7 @@ from cxassist.services.runtime import Runtime
 from cxassist.store import audit, fts, tables
 from cxassist.store.migrate import backup, current_revision
 from cxassist.store.migrations import HEAD
+from cxassist.store.query import derived
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +39,8 @@ def _count(conn: Connection, table: Table, *where: ColumnElement[bool]) -> int:
 
 
 def check_database(runtime: Runtime, *, thorough: bool = True) -> CheckReport:
-    """SQLite's own integrity check, foreign keys, the search indexes and the audit chain."""
+    """SQLite's own integrity check, foreign keys, the search indexes, the console's summary tables and the audit
+    chain."""
     problems: list[str] = []
     with runtime.db.read() as conn:
         pragma = "integrity_check" if thorough else "quick_check"
@@ -49,6 +51,7 @@ def check_database(runtime: Runtime, *, thorough: bool = True) -> CheckReport:
         if broken:
             problems.append(f"{len(broken)} rows point at rows that do not exist")
         problems.extend(fts.integrity_problems(conn))
+        problems.extend(derived.integrity_problems(conn))
         chain = audit.verify(conn)
         if not chain.intact:
             problems.append(

@@ -226,3 +226,15 @@ def test_module_entry_point_runs_as_a_real_process(data_dir: Path) -> None:
     assert json.loads(done.stdout)["number"] == "+12125550147"
     bad = subprocess.run([sys.executable, "-m", "cxassist", "--version"], capture_output=True, text=True, check=False)
     assert bad.returncode == 0 and bad.stdout.startswith("cxassist ")
+
+
+def test_db_check_reports_a_summary_table_out_of_step(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    d = str(data_dir)
+    run(capsys, "--data-dir", d, "log", "--phone", "020 7946 0018", "--channel", "phone", "--outcome", "met")
+    with sqlite3.connect(data_dir / "cxassist.db") as conn:
+        conn.execute("DELETE FROM interaction_hourly")
+    code, report, _ = run(capsys, "--data-dir", d, "db", "check")
+    assert code == 2
+    assert any("interaction_hourly is out of step" in p for p in report["problems"])
