@@ -12,23 +12,18 @@ import csv
 import json
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date
 from enum import StrEnum
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 from uuid import UUID
 
-from sqlalchemy import select
-
 from cxassist.domain.errors import UserError
-from cxassist.domain.jsonable import to_jsonable
 from cxassist.security.redaction import redact
 from cxassist.services.runtime import Runtime
-from cxassist.store import tables
-from cxassist.store.interactions import interaction_from_row
 from cxassist.store.query import InteractionQuery, exporting
 from cxassist.store.types import from_iso
 
@@ -67,30 +62,13 @@ class ExportFilter:
     since: date | None = None  # from the start of this local day
     until: date | None = None  # up to the end of this local day
 
-    def bounds(self) -> tuple[datetime | None, datetime | None]:
-        if self.since and self.until and self.since > self.until:
-            raise UserError(f"The date range is reversed: {self.since} is after {self.until}.")
-        start = _local_midnight(self.since) if self.since else None
-        end = _local_midnight(date.fromordinal(self.until.toordinal() + 1)) if self.until else None
-        return start, end
-
-
-def _local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time()).astimezone().astimezone(UTC)
+    def query(self) -> InteractionQuery:
+        """The same days as a query (raises UserError for a reversed range)."""
+        return InteractionQuery.for_days(self.since, self.until)
 
 
 class Cancelled(UserError):
     """The export was cancelled; nothing was left behind."""
-
-
-def _export_values(row: Any) -> dict[str, Any]:
-    values = to_jsonable(interaction_from_row(row))
-    follow_up = values.pop("follow_up") or {}
-    values["follow_up_due"] = follow_up.get("due")
-    values["follow_up_kind"] = follow_up.get("kind")
-    values["follow_up_done_at"] = follow_up.get("done_at")
-    values["note"] = redact(values["note"]).text
-    return {column: values[column] for column in COLUMNS}
 
 
 _DIGIT = re.compile(r"\d")
@@ -147,15 +125,18 @@ def _json_line(row: Sequence[Any], cells: list[Any]) -> str:
     return _ENCODE(dict(zip(COLUMNS, cells, strict=True))) + "\n"
 
 
-def _write_query(
+def write_export(
     runtime: Runtime,
-    query: InteractionQuery,
+    filters: ExportFilter | InteractionQuery,
     fmt: ExportFormat,
     out: IO[str],
-    progress: Callable[[int], None] | None,
-    cancelled: Callable[[], bool] | None,
+    *,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> int:
-    """The fast export of the console's filters: rows formatted by SQLite, written as they arrive."""
+    """Write every matching interaction to `out` (rows formatted by SQLite, written as they arrive); returns the
+    number of rows written. `cancelled()` is asked after each batch."""
+    query = filters.query() if isinstance(filters, ExportFilter) else filters
     writer = csv.writer(out, lineterminator="\n") if fmt is ExportFormat.CSV else None
     if writer is not None:
         writer.writerow(COLUMNS)
@@ -168,63 +149,6 @@ def _write_query(
             else:
                 out.writelines(_json_line(row, _clean(row)) for row in batch)
             count += len(batch)
-            if cancelled is not None and cancelled():
-                raise Cancelled("The export was cancelled.")
-            if progress is not None:
-                progress(count)
-    if progress is not None:
-        progress(count)
-    return count
-
-
-def export_rows(runtime: Runtime, filters: ExportFilter | InteractionQuery) -> Iterator[dict[str, Any]]:
-    """Every matching interaction as export values. An `InteractionQuery` (the console's filters) is answered by
-    the store's query interface, oldest first (a search: newest stored first); an `ExportFilter` by date only."""
-    if isinstance(filters, InteractionQuery):
-        with runtime.db.read() as conn:
-            for found in exporting.export_rows(conn, filters, batch=BATCH, json_tags=True):
-                yield dict(zip(COLUMNS, _clean(found), strict=True)) | _typed(found)
-        return
-    start, end = filters.bounds()
-    table = tables.interaction
-    statement = select(table).order_by(table.c.started_at, table.c.id)
-    if start is not None:
-        statement = statement.where(table.c.started_at >= start)
-    if end is not None:
-        statement = statement.where(table.c.started_at < end)
-    with runtime.db.read() as conn:
-        result = conn.execution_options(yield_per=BATCH).execute(statement).mappings()
-        for row in result:
-            yield _export_values(row)
-
-
-def _cells(values: dict[str, Any]) -> list[Any]:
-    return [";".join(v) if isinstance(v, list) else ("" if v is None else v) for v in values.values()]
-
-
-def write_export(
-    runtime: Runtime,
-    filters: ExportFilter | InteractionQuery,
-    fmt: ExportFormat,
-    out: IO[str],
-    *,
-    progress: Callable[[int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> int:
-    """Write every matching interaction to `out`; returns the number of rows written."""
-    if isinstance(filters, InteractionQuery):
-        return _write_query(runtime, filters, fmt, out, progress, cancelled)
-    writer = csv.writer(out, lineterminator="\n") if fmt is ExportFormat.CSV else None  # one writer, one line a row
-    if writer is not None:
-        writer.writerow(COLUMNS)
-    count = 0
-    for values in export_rows(runtime, filters):
-        if writer is not None:
-            writer.writerow(_cells(values))
-        else:
-            out.write(json.dumps(values, ensure_ascii=False) + "\n")
-        count += 1
-        if count % BATCH == 0:
             if cancelled is not None and cancelled():
                 raise Cancelled("The export was cancelled.")
             if progress is not None:
