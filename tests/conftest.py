@@ -113,3 +113,22 @@ def add_caller(runtime: object) -> object:
         return caller
 
     return add
+
+
+@pytest.fixture
+def make_runtime(tmp_path: Path) -> Iterator[object]:
+    """Runtimes over fresh databases in folders of their own under tmp_path (several agents), closed at the end."""
+    from cxassist.config import load_settings, resolve_paths
+    from cxassist.services.runtime import Runtime, open_runtime
+
+    opened: list[Runtime] = []
+
+    def make(name: str) -> Runtime:
+        settings = load_settings(data_dir=tmp_path / name)
+        made = open_runtime(settings, resolve_paths(settings))
+        opened.append(made)
+        return made
+
+    yield make
+    for made in opened:
+        made.close()

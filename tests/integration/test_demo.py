@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,6 @@ import pytest
 from sqlalchemy import func, select
 
 from cxassist.cli import main
-from cxassist.config import load_settings, resolve_paths
 from cxassist.domain.models import (
     Channel,
     ContactPurpose,
@@ -25,7 +24,7 @@ from cxassist.domain.models import (
 )
 from cxassist.security.redaction import find_card_numbers
 from cxassist.services.demo import DemoSummary, seed_demo
-from cxassist.services.runtime import Runtime, open_runtime
+from cxassist.services.runtime import Runtime
 from cxassist.services.screen_pop import Match, screen_pop
 from cxassist.store import tables
 from cxassist.store.care import contacts_for_caller, vulnerabilities_for_caller
@@ -33,22 +32,6 @@ from cxassist.store.interactions import emergency_actions, interaction_from_row
 from cxassist.store.rows import save
 
 STORY = "+442079460018"
-
-
-@pytest.fixture
-def make_runtime(tmp_path: Path) -> Iterator[Callable[[str], Runtime]]:
-    """Runtimes over fresh databases in folders of their own, closed at the end."""
-    opened: list[Runtime] = []
-
-    def make(name: str) -> Runtime:
-        settings = load_settings(data_dir=tmp_path / name)
-        runtime = open_runtime(settings, resolve_paths(settings))
-        opened.append(runtime)
-        return runtime
-
-    yield make
-    for runtime in opened:
-        runtime.close()
 
 
 def count(runtime: Runtime, table: Any, *where: Any) -> int:

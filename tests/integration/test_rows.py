@@ -2,38 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from uuid import UUID
 
 import pytest
 from sqlalchemy import Table, func, select
 
-from cxassist.config import load_settings, resolve_paths
 from cxassist.domain.models import Channel, Direction, FollowUp, Interaction, Outcome, Status
-from cxassist.services.runtime import Runtime, open_runtime
+from cxassist.services.runtime import Runtime
 from cxassist.store import rows, tables
 from cxassist.store.interactions import interaction_values
 
 T0 = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
 T1 = T0 + timedelta(days=2, minutes=7)
-
-
-@pytest.fixture
-def make_runtime(tmp_path: Path) -> Iterator[Callable[[str], Runtime]]:
-    opened: list[Runtime] = []
-
-    def make(name: str) -> Runtime:
-        settings = load_settings(data_dir=tmp_path / name)
-        runtime = open_runtime(settings, resolve_paths(settings))
-        opened.append(runtime)
-        return runtime
-
-    yield make
-    for runtime in opened:
-        runtime.close()
 
 
 def interaction(n: int, *, note: str = "", outcome: Outcome | None = Outcome.MET) -> dict[str, Any]:
