@@ -46,6 +46,7 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     for name in [n for n in __import__("os").environ if n.startswith("CXASSIST_")]:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("CXASSIST_SITE_CONFIG", str(home / "no-site.toml"))
+    monkeypatch.setenv("CXASSIST_UI_LANGUAGE", "en")  # the window's text in English whatever the machine's locale
     return home
 
 

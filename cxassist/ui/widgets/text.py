@@ -11,7 +11,8 @@ from cxassist.domain.models import Channel, ContactPurpose, EmergencyActionKind,
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("cxassist", text)
+    """Translate text shown by module-level code; lupdate files such calls under the empty context."""
+    return QCoreApplication.translate("", text)
 
 
 def outcome_text(outcome: Outcome | None) -> str:
