@@ -142,7 +142,9 @@ SCHEMA: tuple[Key, ...] = (
     Key("sync.backend", "str", "none", "Sync backend: `none`, `folder`, `http`, `postgresql` or a plug-in.",
         check=_not_empty, rule="not empty"),
     Key("sync.interval_seconds", "int", 60, "Seconds between sync cycles.", minimum=5),
-    Key("sync.batch_size", "int", 500, "Changes pushed or pulled per request.", minimum=1),
+    Key("sync.batch_size", "int", 500, "Changes pushed per request.", minimum=1),
+    Key("sync.pull_batch_size", "int", 5000, "Changes pulled per request and applied per transaction.",
+        minimum=1, maximum=10000),
     Key("sync.postgresql.url", "str", "", "Connection URL of the central PostgreSQL store.",
         check=_no_password, rule="no password (use `cxassist sync login`)"),
     Key("sync.postgresql.role", "str", "cxassist_desktop", "Least-privilege role the desktop uses.",
@@ -164,6 +166,7 @@ SCHEMA: tuple[Key, ...] = (
     Key("ui.theme", "str", "system", "Colour theme.", choices=("system", "light", "dark")),
     Key("ui.high_contrast", "bool", False, "High-contrast colours."),
     Key("ui.font_scale", "float", 1.0, "Text size relative to the system's.", minimum=0.5, maximum=3.0),
+    Key("ui.language", "str", "", "Language of the window's text: a code such as `cy`; empty for the system's."),
     Key("logging.level", "str", "INFO", "Least severe log level written.",
         choices=("DEBUG", "INFO", "WARNING", "ERROR")),
 )  # fmt: skip

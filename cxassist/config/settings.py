@@ -63,6 +63,7 @@ class SyncSettings:
     backend: str
     interval_seconds: int
     batch_size: int
+    pull_batch_size: int
     postgresql: PostgresqlSettings
     http: HttpSettings
     folder: FolderSettings
@@ -90,6 +91,7 @@ class UiSettings:
     theme: Theme
     high_contrast: bool
     font_scale: float
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -216,6 +218,7 @@ def build_settings(
             backend=s("sync.backend"),
             interval_seconds=i("sync.interval_seconds"),
             batch_size=i("sync.batch_size"),
+            pull_batch_size=i("sync.pull_batch_size"),
             postgresql=PostgresqlSettings(url=s("sync.postgresql.url"), role=s("sync.postgresql.role")),
             http=HttpSettings(
                 base_url=s("sync.http.base_url"),
@@ -231,6 +234,7 @@ def build_settings(
         ui=UiSettings(
             theme=cast(Theme, s("ui.theme")),
             high_contrast=_typed(values, "ui.high_contrast", bool),
+            language=s("ui.language").strip(),
             font_scale=f("ui.font_scale"),
         ),
         logging=LoggingSettings(level=cast(LogLevel, s("logging.level"))),

@@ -138,7 +138,7 @@ class ChunkState:
             for caller_id, e164 in conn.execute(
                 select(_phone.c.caller_id, _phone.c.e164)
                 .join(_caller, _caller.c.id == _phone.c.caller_id)
-                .where(_phone.c.e164.in_(part), _caller.c.deleted_at.is_(None))
+                .where(_phone.c.e164.in_(part), _phone.c.deleted_at.is_(None), _caller.c.deleted_at.is_(None))
             ):
                 self.by_number[e164].add(caller_id)
         wanted = sorted(set(self.by_external_id.values()).union(*self.by_number.values()), key=str)

@@ -1,4 +1,8 @@
-"""Callers and their phone numbers: lookups for the screen pop, and writes with their outbox rows."""
+"""Callers and their phone numbers: lookups for the screen pop, and writes with their outbox rows.
+
+A number taken off a caller is not deleted: its row gets `deleted_at` and is saved (so synced) like any edit, so the
+removal reaches every desktop. Every lookup here ignores removed numbers; adding the number again revives the row.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, RowMapping, bindparam, delete, func, select
+from sqlalchemy import Connection, RowMapping, bindparam, func, select
 
 from cxassist.domain.models import Address, Caller, Channel, PhoneNumber
 from cxassist.domain.phones import national_number, tail_digits
@@ -30,13 +34,13 @@ class Candidate:
 _IDS_FOR_NUMBER = (
     select(_phone.c.caller_id)
     .join(_caller, _caller.c.id == _phone.c.caller_id)
-    .where(_phone.c.e164 == bindparam("e164"), _caller.c.deleted_at.is_(None))
+    .where(_phone.c.e164 == bindparam("e164"), _phone.c.deleted_at.is_(None), _caller.c.deleted_at.is_(None))
     .distinct()
 )
 _CALLERS_BY_ID = select(_caller).where(_caller.c.id.in_(bindparam("ids", expanding=True)))
 _PHONES_BY_CALLER = (
     select(_phone.c.caller_id, _phone.c.e164, _phone.c.label, _phone.c.is_primary)
-    .where(_phone.c.caller_id.in_(bindparam("ids", expanding=True)))
+    .where(_phone.c.caller_id.in_(bindparam("ids", expanding=True)), _phone.c.deleted_at.is_(None))
     .order_by(_phone.c.is_primary.desc(), _phone.c.created_at)
 )
 
@@ -55,7 +59,7 @@ def probable_candidates(
         rows = conn.execute(
             select(_phone.c.caller_id, _phone.c.e164)
             .join(_caller, _caller.c.id == _phone.c.caller_id)
-            .where(_phone.c.national == national, _caller.c.deleted_at.is_(None))
+            .where(_phone.c.national == national, _phone.c.deleted_at.is_(None), _caller.c.deleted_at.is_(None))
             .limit(limit)
         )
         for caller_id, number in rows:
@@ -65,7 +69,7 @@ def probable_candidates(
         tail_rows = conn.execute(
             select(_phone.c.caller_id, _phone.c.e164, _phone.c.national)
             .join(_caller, _caller.c.id == _phone.c.caller_id)
-            .where(_phone.c.tail == tail, _caller.c.deleted_at.is_(None))
+            .where(_phone.c.tail == tail, _phone.c.deleted_at.is_(None), _caller.c.deleted_at.is_(None))
             .limit(limit * 5)
         )
         for caller_id, number, stored_national in tail_rows:
@@ -161,15 +165,18 @@ def save_caller(
 ) -> None:
     """Write the caller and replace their numbers with `caller.phones` (E.164; their lookup keys are derived).
 
-    Numbers kept from before keep their row id, so a number edited on two desktops does not become two rows.
+    Numbers kept from before keep their row id, so a number edited on two desktops does not become two rows; a
+    number no longer given is marked removed (and synced), and one given again is the same row, revived.
     """
     save(conn, _caller, caller_values(caller), hlc=hlc, now=now)
-    rows = conn.execute(select(_phone.c.id, _phone.c.e164).where(_phone.c.caller_id == caller.id))
-    existing = {number: row_id for row_id, number in rows}
+    rows = conn.execute(select(_phone).where(_phone.c.caller_id == caller.id)).mappings().all()
     wanted = {phone.e164 for phone in caller.phones}
-    stale = [row_id for number, row_id in existing.items() if number not in wanted]
-    if stale:
-        conn.execute(delete(_phone).where(_phone.c.id.in_(stale)))
+    existing: dict[str, UUID] = {}
+    for row in sorted(rows, key=lambda r: r["deleted_at"] is None):  # a live row's id wins over a removed one's
+        existing[row["e164"]] = row["id"]
+        if row["e164"] not in wanted and row["deleted_at"] is None:
+            removed = {name: value for name, value in row.items() if name not in ("hlc", "updated_at")}
+            save(conn, _phone, {**removed, "deleted_at": now}, hlc=hlc, now=now)
     for phone in caller.phones:
         values = phone_values(caller.id, phone, existing.get(phone.e164) or new_phone_id())
         save(conn, _phone, values, hlc=hlc, now=now)
@@ -187,6 +194,7 @@ def phone_values(caller_id: UUID, phone: PhoneNumber, phone_id: UUID) -> dict[st
         "tail": tail_digits(phone.e164),
         "label": phone.label,
         "is_primary": phone.is_primary,
+        "deleted_at": None,
     }
 
 

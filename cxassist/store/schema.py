@@ -84,6 +84,7 @@ class CallerPhoneRow(Versioned, Base):
     tail: Mapped[str] = mapped_column(String(7), index=True)
     label: Mapped[str] = mapped_column(default="")
     is_primary: Mapped[bool] = mapped_column(default=False)
+    deleted_at: Mapped[datetime | None]  # removed from the caller; kept (and synced) so the removal reaches others
 
 
 class EmergencyContactRow(Versioned, Base):

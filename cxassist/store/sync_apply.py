@@ -3,7 +3,10 @@ edits of vulnerabilities and emergency contacts kept side by side for a person t
 
 Rules, for one incoming version V of a row whose local version is L:
 - Plain tables: insert, or update only when V > L (one `INSERT .. ON CONFLICT DO UPDATE .. WHERE` per row, run as
-  executemany). The same version twice, or an older one late, changes nothing.
+  executemany). The same version twice, or an older one late, changes nothing. A first pull brings millions of these,
+  so they skip SQLAlchemy's per-row statement and type machinery: each payload becomes a tuple of the values SQLite
+  stores (`storage_rows`, the values the column types would bind), written by one DBAPI executemany per table.
+  Triggers (full-text search, derived tables) fire as for any other write.
 - Vulnerability and emergency contact (`GUARDED`): every version known to be central is kept in `sync_version`.
   V already known: nothing to do. No local row, or V was made on top of L (`base == L`): apply. Otherwise both sides
   changed the row since they last agreed: keep both in `sync_conflict` (its id derived from the pair, so every
@@ -11,33 +14,68 @@ Rules, for one incoming version V of a row whose local version is L:
   pulled later keeps the flag while an open conflict exists.
 - Audit events made on other desktops go to `remote_audit_event` (their own machine's seq and chain), not into the
   local chain; our own echoed back are already here.
+- A version saved to settle a conflict carries `settles_conflict` (the conflict's id, alike everywhere) and
+  `settled_by` in its payload, beside the row's columns: each desktop that receives it closes its own copy of the
+  conflict, and unflags the caller once none is left open.
 - A caller whose `external_id` is already held by another local caller (two desktops imported the same person) is
   kept without the id, and the clash recorded as a conflict, rather than failing the whole batch.
+- The history window (`history_from`, for pulls): an interaction that started before it, and that this desktop
+  does not hold already, is skipped, and so are the rows that hang off it (emergency actions, prompt events, ...):
+  a row whose interaction is held neither here nor in the batch. Such history comes later through `fetch_history`.
 Nothing here writes to the outbox: pulled rows are not pushed back.
 """
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Mapping, Sequence
+import functools
+import json
+import operator
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 from uuid import UUID
 
 from sqlalchemy import Boolean, Connection, Integer, Table, Uuid, select, update
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from cxassist.store import tables
-from cxassist.store.rows import payload_of
+from cxassist.store.rows import enqueue, payload_of, upsert
 from cxassist.store.schema import Base
+from cxassist.store.sync_conflicts import Conflict, close_conflict, record_conflict
 from cxassist.store.sync_store import GUARDED, has_pending, remember_versions, sync_version
-from cxassist.store.types import IsoDate, UtcDateTime, from_iso
+from cxassist.store.types import IsoDate, JsonDict, JsonList, UtcDateTime, from_iso
 
-conflicts: Table = Base.metadata.tables["sync_conflict"]
 remote_audit: Table = Base.metadata.tables["remote_audit_event"]
-_NAMESPACE = uuid.UUID("8d3c52a4-5f0e-4b7e-9a35-3c1f7a2d9e10")
 SYNCED = frozenset(tables.SYNCED)
+# Synced tables whose rows belong to one interaction: table -> whether the link may be empty (then it is cleared
+# rather than the row skipped, when the interaction is outside the history window).
+INTERACTION_CHILDREN: dict[str, bool] = {
+    name: column.nullable is True
+    for name in SYNCED
+    for column in Base.metadata.tables[name].columns
+    if column.name == "interaction_id" and any(fk.column.table.name == "interaction" for fk in column.foreign_keys)
+}
+
+
+class IncomingChange(Protocol):
+    """One pulled version of a row (`sync.api.Change` is one: the runner passes those without copying)."""
+
+    @property
+    def entity(self) -> str: ...
+    @property
+    def row_id(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+    @property
+    def payload(self) -> Mapping[str, Any]: ...
+    @property
+    def origin(self) -> str: ...
+    @property
+    def base(self) -> str | None: ...
+_WINDOWED = frozenset({"interaction", *INTERACTION_CHILDREN})
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +129,169 @@ def row_values(table_name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
     return {name: converters[name](value) for name, value in payload.items() if name in converters}
 
 
+_DIALECT = sqlite.dialect()
+_SLICE = 2000  # rows converted and written per statement
+_json_text = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # as JsonList / JsonDict write
+
+
+def _storage_converter(column: Any) -> Callable[[Any], Any] | None:
+    """What SQLAlchemy would bind for one payload value of `column` (None: the value as it is)."""
+    typed = _converter(column)
+    bind = column.type.bind_processor(_DIALECT)
+    if isinstance(column.type, JsonList):
+        return lambda value: "[]" if value == [] else _json_text(value if type(value) is list else list(value))
+    if isinstance(column.type, JsonDict):
+        return lambda value: _json_text(dict(value))
+    if isinstance(column.type, Boolean):
+        return bool  # sqlite3 stores True and False as 1 and 0, as the Boolean type binds them
+    if isinstance(column.type, Integer):
+        return int
+    if bind is None:
+        return None
+    return lambda value: bind(typed(value))
+
+
+def _column_converter(column: Any) -> Callable[[tuple[Any, ...]], Sequence[Any]] | None:
+    """Convert a whole column of a batch at once. The common forms (canonical UUID and timestamp text) are checked
+    with one regular expression over the joined column and converted by C string functions, not value by value;
+    a column with any other form goes value by value through `_storage_converter`, which raises as SQLAlchemy
+    would for a malformed value."""
+    one = _storage_converter(column)
+    if one is None:
+        return None
+    convert = one
+    bulk: Callable[[tuple[str, ...]], Sequence[str]]
+    if isinstance(column.type, Uuid):
+        canonical, bulk = _UUID_COLUMN, _uuid_hex_column
+    elif isinstance(column.type, UtcDateTime):
+        canonical, bulk = _TIME_COLUMN, functools.partial(_checked_column, datetime.fromisoformat)
+    elif isinstance(column.type, IsoDate):
+        canonical, bulk = _DATE_COLUMN, functools.partial(_checked_column, date.fromisoformat)
+    else:
+        return functools.partial(_each, convert)
+
+    def convert_column(values: tuple[Any, ...]) -> Sequence[Any]:
+        present = values if None not in values else tuple(value for value in values if value is not None)
+        try:
+            joined = "\n".join(present)
+        except TypeError:  # not all text
+            joined = ""
+        # A value with a line break of its own would pass as two: the count of breaks rules that out.
+        if present and canonical.fullmatch(joined) and joined.count("\n") == len(present) - 1:
+            done = bulk(present)
+            if len(present) == len(values):
+                return done
+            rest = iter(done)
+            return [None if value is None else next(rest) for value in values]
+        return _each(convert, values)
+
+    return convert_column
+
+
+def _each(convert: Callable[[Any], Any], values: tuple[Any, ...]) -> list[Any]:
+    if None not in values:
+        return list(map(convert, values))
+    return [None if value is None else convert(value) for value in values]
+
+
+def _uuid_hex_column(values: tuple[str, ...]) -> list[str]:
+    return "\n".join(values).replace("-", "").split("\n")
+
+
+def _checked_column(parse: Callable[[str], Any], values: tuple[str, ...]) -> tuple[str, ...]:
+    for _ in map(parse, values):  # a real date and time (2026-02-30 is not): raises ValueError as parsing would
+        pass
+    return values
+
+
+def _repeated(pattern: str) -> re.Pattern[str]:
+    return re.compile(f"{pattern}(?:\n{pattern})*", re.ASCII)
+
+
+_UUID_COLUMN = _repeated("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_TIME_COLUMN = _repeated("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{6}\\+00:00")
+_DATE_COLUMN = _repeated("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+_STORAGE: dict[str, dict[str, Callable[[tuple[Any, ...]], Sequence[Any]] | None]] = {
+    name: {column.name: _column_converter(column) for column in Base.metadata.tables[name].columns}
+    for name in SYNCED
+}
+
+
+def _columns_of(entity: str, changes: Sequence[IncomingChange]) -> tuple[str, ...]:
+    """The table's columns the payloads name (all of them, filled with NULL where one payload lacks it), and hlc."""
+    known = _STORAGE[entity]
+    first = changes[0].payload.keys()
+    if all(change.payload.keys() == first for change in changes):
+        named: set[str] | Any = first
+    else:
+        named = set().union(*(change.payload.keys() for change in changes))
+    return tuple(name for name in known if name in named or name == "hlc")
+
+
+def storage_rows(entity: str, changes: Sequence[IncomingChange], columns: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """Each change's payload as the values SQLite stores for `columns`, hlc set to the change's version: read row by
+    row (one C call per payload that names every column, as they usually do), converted column by column."""
+    every = operator.itemgetter(*columns)
+    read: list[tuple[Any, ...]] = []
+    for change in changes:
+        payload = change.payload
+        try:
+            read.append(every(payload))
+        except KeyError:
+            read.append(tuple(payload.get(name) for name in columns))
+    table: list[Sequence[Any]] = list(zip(*read, strict=True)) if len(columns) > 1 else [[r] for r in read]
+    known = _STORAGE[entity]
+    for index, name in enumerate(columns):
+        convert = known[name]
+        if name == "hlc":
+            table[index] = [change.version for change in changes]
+        elif convert is not None:
+            table[index] = convert(tuple(table[index]))
+    return list(zip(*table, strict=True))
+
+
+@functools.lru_cache(maxsize=256)
+def _upsert_if_newer_sql(table_name: str, columns: tuple[str, ...]) -> str:
+    table = Base.metadata.tables[table_name]
+    quote = _DIALECT.identifier_preparer.quote
+    key = _key_column(table).name
+    names = ", ".join(quote(name) for name in columns)
+    marks = ", ".join("?" for _ in columns)
+    updates = ", ".join(f"{quote(n)} = excluded.{quote(n)}" for n in columns if n not in (key, "created_at"))
+    # A new row takes the column defaults for what no payload names (as SQLAlchemy's insert would); an update leaves
+    # those columns alone. Names and defaults come from the schema, never from a payload.
+    defaults = {name: literal for name, literal in _DEFAULT_LITERALS[table_name].items() if name not in columns}
+    names += "".join(f", {quote(name)}" for name in defaults)
+    marks += "".join(f", {literal}" for literal in defaults.values())
+    return (
+        f"INSERT INTO {quote(table_name)} ({names}) VALUES ({marks}) ON CONFLICT ({quote(key)}) "  # noqa: S608
+        f"DO UPDATE SET {updates} WHERE {quote(table_name)}.hlc < excluded.hlc"
+    )
+
+
+def _default_literals(table: Table) -> dict[str, str]:
+    """Each column's Python-side default as an SQL literal of the value SQLite stores for it."""
+    found: dict[str, str] = {}
+    for column in table.columns:
+        default = column.default
+        if default is None or not (default.is_scalar or default.is_callable):
+            continue
+        value = default.arg if default.is_scalar else default.arg(None)  # type: ignore[attr-defined]
+        convert = _storage_converter(column)
+        value = convert(value) if convert is not None and value is not None else value
+        if value is None:
+            found[column.name] = "NULL"
+        elif isinstance(value, bool | int):
+            found[column.name] = str(int(value))
+        elif isinstance(value, str):
+            found[column.name] = "'" + value.replace("'", "''") + "'"
+    return found
+
+
+_DEFAULT_LITERALS = {name: _default_literals(Base.metadata.tables[name]) for name in SYNCED}
+
+
 def _key_column(table: Table) -> Any:
     (column,) = table.primary_key.columns
     return column
@@ -116,30 +317,91 @@ def _ragged(rows: Sequence[dict[str, Any]], names: list[str]) -> bool:
     return any(len(row) != len(names) for row in rows)
 
 
-def apply_incoming(conn: Connection, changes: Sequence[Incoming], *, own_node: str, now: datetime) -> Applied:
+def apply_incoming(
+    conn: Connection,
+    changes: Sequence[IncomingChange],
+    *,
+    own_node: str,
+    now: datetime,
+    history_from: datetime | None = None,
+) -> Applied:
     applied = Applied(received=len(changes))
-    plain: dict[str, list[dict[str, Any]]] = {}
-    order: list[str] = []
+    if history_from is not None:
+        kept = within_window(conn, changes, history_from)
+        applied.skipped += len(changes) - len(kept)
+        changes = kept
+    plain: dict[str, list[IncomingChange]] = {}
+    noted = _Noted()
     for change in changes:
         if change.entity not in SYNCED:
             applied.skipped += 1
             continue
-        values = row_values(change.entity, change.payload)
-        values["hlc"] = change.version
-        _note(applied, change.entity, values)
-        if change.entity == "audit_event":
-            _apply_audit(conn, change, values, own_node=own_node)
-        elif change.entity in GUARDED:
-            _flush(conn, plain, order, now=now)
+        if change.entity == "audit_event" or change.entity in GUARDED:
+            values = row_values(change.entity, change.payload)
+            values["hlc"] = change.version
+            _note(applied, change.entity, values)
+            if change.entity == "audit_event":
+                _apply_audit(conn, change, values, own_node=own_node)
+                continue
+            _flush(conn, plain, noted, now=now)
             if _apply_guarded(conn, change, values, own_node=own_node, now=now):
                 applied.conflicts += 1
         else:
-            if change.entity not in plain:
-                plain[change.entity] = []
-                order.append(change.entity)
-            plain[change.entity].append(values)
-    _flush(conn, plain, order, now=now)
+            plain.setdefault(change.entity, []).append(change)
+    _flush(conn, plain, noted, now=now)
+    noted.into(applied)
     return applied
+
+
+def within_window(
+    conn: Connection, changes: Sequence[IncomingChange], history_from: datetime
+) -> list[IncomingChange]:
+    """The changes a desktop keeping history from `history_from` takes (see the module docstring)."""
+    if not {change.entity for change in changes} & _WINDOWED:
+        return list(changes)  # callers and their numbers, say: always pulled in full
+    interaction = tables.interaction
+    started = {c.row_id: _started_at(c) for c in changes if c.entity == "interaction"}
+    linked = {
+        str(c.payload.get("interaction_id"))
+        for c in changes if c.entity in INTERACTION_CHILDREN and c.payload.get("interaction_id")
+    }
+    asked = sorted(set(started) | linked)
+    held: set[str] = set()
+    for start in range(0, len(asked), 500):
+        ids = [_uuid(text) for text in asked[start : start + 500]]
+        found = conn.execute(select(interaction.c.id).where(interaction.c.id.in_([i for i in ids if i])))
+        held.update(str(row_id) for row_id in found.scalars())
+    recent = {row_id for row_id, at in started.items() if at is None or at >= history_from}
+    present = held | recent
+    kept: list[IncomingChange] = []
+    for change in changes:
+        if change.entity == "interaction" and change.row_id not in present:
+            continue
+        parent = change.payload.get("interaction_id")
+        if change.entity in INTERACTION_CHILDREN and parent and str(parent) not in present:
+            if not INTERACTION_CHILDREN[change.entity]:
+                continue
+            change = Incoming(
+                entity=change.entity, row_id=change.row_id, version=change.version,
+                payload={**change.payload, "interaction_id": None}, origin=change.origin, base=change.base,
+            )
+        kept.append(change)
+    return kept
+
+
+def _started_at(change: IncomingChange) -> datetime | None:
+    text = change.payload.get("started_at")
+    try:
+        return from_iso(str(text)) if text else None
+    except ValueError:
+        return None  # unreadable: keep the row rather than lose it
+
+
+def _uuid(text: str) -> UUID | None:
+    try:
+        return UUID(text)
+    except ValueError:
+        return None
 
 
 def _note(applied: Applied, entity: str, values: Mapping[str, Any]) -> None:
@@ -161,50 +423,111 @@ def _note(applied: Applied, entity: str, values: Mapping[str, Any]) -> None:
         applied.prompt_pack = True
 
 
-def _flush(conn: Connection, plain: dict[str, list[dict[str, Any]]], order: list[str], *, now: datetime) -> None:
+class _Noted:
+    """Ids a batch touched, gathered as text (cheap per row) and made UUIDs once per batch."""
+
+    def __init__(self) -> None:
+        self.callers: set[str] = set()
+        self.interactions: set[str] = set()
+        self.follow_ups: set[str] = set()
+        self.reviews: set[str] = set()
+        self.prompt_pack = False
+
+    def add(self, entity: str, changes: Sequence[IncomingChange]) -> None:
+        payloads = [change.payload for change in changes]
+        if entity == "caller":
+            self.callers.update(str(p["id"]) for p in payloads if p.get("id"))
+        if entity == "interaction":
+            self.interactions.update(str(p["id"]) for p in payloads if p.get("id"))
+            self.follow_ups.update(str(p["id"]) for p in payloads if p.get("id") and p.get("follow_up_due") is not None)
+        elif entity == "review":
+            self.reviews.update(str(p["id"]) for p in payloads if p.get("id"))
+        elif entity == "prompt_pack":
+            self.prompt_pack = True
+        if "caller_id" in _STORAGE[entity]:
+            self.callers.update(str(p["caller_id"]) for p in payloads if p.get("caller_id"))
+
+    def into(self, applied: Applied) -> None:
+        for texts, ids in ((self.callers, applied.callers), (self.interactions, applied.interactions),
+                           (self.follow_ups, applied.follow_ups), (self.reviews, applied.reviews)):
+            ids.update(found for found in map(_uuid, texts) if found is not None)
+        applied.prompt_pack = applied.prompt_pack or self.prompt_pack
+
+
+def _flush(conn: Connection, plain: dict[str, list[IncomingChange]], noted: _Noted, *, now: datetime) -> None:
     """Write the plain rows gathered so far, table by table in first-seen order (parents arrive before children
     in the central order, so tables are flushed as they first appeared)."""
-    for name in order:
-        rows = plain[name]
-        table = Base.metadata.tables[name]
-        if name == "caller":
-            _clear_clashing_external_ids(conn, rows, now=now)
-        _upsert_if_newer(conn, table, rows)
-        if name == "caller":
-            _keep_flag_while_conflicts_open(conn, [row["id"] for row in rows if "id" in row])
+    for name, gathered in plain.items():
+        # In slices: each whole-column step below is one C call holding the GIL, so its length bounds how long
+        # the window waits for it.
+        for start in range(0, len(gathered), _SLICE):
+            changes = gathered[start : start + _SLICE]
+            columns = _columns_of(name, changes)
+            rows = storage_rows(name, changes, columns)
+            noted.add(name, changes)
+            clashed = _clear_clashing_external_ids(conn, changes, columns, rows, now=now) if name == "caller" else []
+            conn.exec_driver_sql(_upsert_if_newer_sql(name, columns), rows)
+            if name == "caller":
+                _flag_clashed(conn, clashed)
+                key_at = columns.index("id")
+                _keep_flag_while_conflicts_open(conn, [row[key_at] for row in rows])
     plain.clear()
-    order.clear()
 
 
-def _clear_clashing_external_ids(conn: Connection, rows: list[dict[str, Any]], *, now: datetime) -> None:
-    caller = tables.caller
-    wanted = {row["external_id"]: row for row in rows if row.get("external_id")}
+def _clear_clashing_external_ids(
+    conn: Connection, changes: Sequence[IncomingChange], columns: tuple[str, ...], rows: list[tuple[Any, ...]],
+    *, now: datetime,
+) -> list[tuple[str, str]]:
+    """Keep a caller whose external id another local caller holds without that id, recording the clash; returns
+    the (stored id, version) of each such caller, to flag once written."""
+    if "external_id" not in columns:
+        return []
+    at, key_at = columns.index("external_id"), columns.index("id")
+    wanted = {row[at]: index for index, row in enumerate(rows) if row[at]}
     if not wanted:
-        return
-    held = conn.execute(
-        select(caller.c.id, caller.c.external_id, caller.c.hlc).where(caller.c.external_id.in_(list(wanted)))
+        return []
+    held = conn.exec_driver_sql(
+        "SELECT id, external_id, hlc FROM caller WHERE external_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(wanted)),),
     ).all()
+    caller = tables.caller
+    clashed: list[tuple[str, str]] = []
     for local_id, external_id, local_hlc in held:
-        row = wanted[external_id]
-        if row.get("id") != local_id:
-            local = conn.execute(select(caller).where(caller.c.id == local_id)).mappings().one()
-            _record_conflict(
-                conn, entity="caller", row_id=str(row.get("id")), caller_id=local_id,
-                local=(str(local_hlc), payload_of(dict(local))), remote=(str(row["hlc"]), payload_of(row)),
+        index = wanted[external_id]
+        row, change = rows[index], changes[index]
+        if row[key_at] != local_id:
+            local = conn.execute(select(caller).where(caller.c.id == UUID(hex=local_id))).mappings().one()
+            remote = {name: value for name, value in change.payload.items() if name in _STORAGE["caller"]}
+            remote["hlc"] = change.version
+            record_conflict(
+                conn, entity="caller", row_id=change.row_id, caller_id=local["id"],
+                local=(str(local_hlc), payload_of(dict(local))), remote=(change.version, remote),
                 origin="", now=now,
             )
-            row["external_id"] = None
-            row["needs_attention"] = True
+            rows[index] = (*row[:at], None, *row[at + 1 :])
+            clashed.append((row[key_at], change.version))
+    return clashed
 
 
-def _keep_flag_while_conflicts_open(conn: Connection, caller_ids: list[Any]) -> None:
-    if not caller_ids:
+def _flag_clashed(conn: Connection, clashed: list[tuple[str, str]]) -> None:
+    """Flag the callers kept without their external id, where the version that clashed is the one now stored."""
+    if clashed:
+        conn.exec_driver_sql("UPDATE caller SET needs_attention = 1 WHERE id = ? AND hlc = ?", clashed)
+
+
+def _keep_flag_while_conflicts_open(conn: Connection, stored_ids: list[str]) -> None:
+    if not stored_ids:
         return
-    flagged = select(conflicts.c.caller_id).where(conflicts.c.state == "open", conflicts.c.caller_id.in_(caller_ids))
-    conn.execute(update(tables.caller).where(tables.caller.c.id.in_(flagged)).values(needs_attention=True))
+    if conn.exec_driver_sql("SELECT 1 FROM sync_conflict WHERE state = 'open' LIMIT 1").first() is None:
+        return
+    conn.exec_driver_sql(
+        "UPDATE caller SET needs_attention = 1 WHERE id IN (SELECT value FROM json_each(?)) AND id IN "
+        "(SELECT caller_id FROM sync_conflict WHERE state = 'open')",
+        (json.dumps(stored_ids),),
+    )
 
 
-def _apply_audit(conn: Connection, change: Incoming, values: dict[str, Any], *, own_node: str) -> None:
+def _apply_audit(conn: Connection, change: IncomingChange, values: dict[str, Any], *, own_node: str) -> None:
     if change.origin == own_node:
         return  # our own chain already holds it
     values["origin"] = change.origin
@@ -212,7 +535,7 @@ def _apply_audit(conn: Connection, change: Incoming, values: dict[str, Any], *, 
 
 
 def _apply_guarded(
-    conn: Connection, change: Incoming, values: dict[str, Any], *, own_node: str, now: datetime
+    conn: Connection, change: IncomingChange, values: dict[str, Any], *, own_node: str, now: datetime
 ) -> bool:
     """Apply one version of a guarded row; True when it was concurrent with ours (a conflict was recorded)."""
     table = Base.metadata.tables[change.entity]
@@ -225,6 +548,10 @@ def _apply_guarded(
     ).first()
     if known is not None:
         return False
+    settles = change.payload.get("settles_conflict")
+    if isinstance(settles, str) and _uuid(settles) is not None:
+        settled_by = str(change.payload.get("settled_by") or change.origin)
+        close_conflict(conn, UUID(settles), by=settled_by, at=now)
     pending = has_pending(conn, change.entity, change.row_id)
     remember_versions(conn, [(change.entity, change.row_id, change.version)], is_base=not pending)
     key = _key_column(table)
@@ -237,7 +564,7 @@ def _apply_guarded(
     )
     if concurrent and local is not None:
         caller_id = values.get("caller_id") or local["caller_id"]
-        _record_conflict(
+        record_conflict(
             conn, entity=change.entity, row_id=change.row_id, caller_id=caller_id,
             local=(str(local["hlc"]), payload_of(dict(local))), remote=(change.version, dict(change.payload)),
             origin=change.origin, now=now,
@@ -247,61 +574,16 @@ def _apply_guarded(
     return concurrent
 
 
-def _record_conflict(
-    conn: Connection,
-    *,
-    entity: str,
-    row_id: str,
-    caller_id: Any,
-    local: tuple[str, dict[str, Any]],
-    remote: tuple[str, dict[str, Any]],
-    origin: str,
-    now: datetime,
-) -> None:
-    low, high = sorted((local[0], remote[0]))
-    conflict_id = uuid.uuid5(_NAMESPACE, f"{entity}:{row_id}:{low}:{high}")
-    conn.execute(
-        sqlite_insert(conflicts).on_conflict_do_nothing(),
-        [{
-            "id": conflict_id, "entity": entity, "row_id": row_id,
-            "caller_id": caller_id if isinstance(caller_id, UUID) else None,
-            "local_hlc": local[0], "local_payload": local[1], "remote_hlc": remote[0], "remote_payload": remote[1],
-            "remote_origin": origin, "detected_at": now, "state": "open", "settled_by": "", "settled_at": None,
-        }],
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    id: UUID
-    entity: str
-    row_id: str
-    caller_id: UUID | None
-    local_hlc: str
-    local_payload: Mapping[str, Any]
-    remote_hlc: str
-    remote_payload: Mapping[str, Any]
-    detected_at: datetime
-    state: str
-
-
-def open_conflicts(conn: Connection, caller_id: UUID | None = None) -> list[Conflict]:
-    """Unsettled conflicts, oldest first (the supervisors' queue, or one caller's)."""
-    query = select(conflicts).where(conflicts.c.state == "open").order_by(conflicts.c.detected_at)
-    if caller_id is not None:
-        query = query.where(conflicts.c.caller_id == caller_id)
-    return [
-        Conflict(
-            id=r["id"], entity=r["entity"], row_id=r["row_id"], caller_id=r["caller_id"],
-            local_hlc=r["local_hlc"], local_payload=r["local_payload"], remote_hlc=r["remote_hlc"],
-            remote_payload=r["remote_payload"], detected_at=r["detected_at"], state=r["state"],
-        )
-        for r in conn.execute(query).mappings()
-    ]
-
-
-def mark_settled(conn: Connection, conflict_id: UUID, *, by: str, at: datetime) -> None:
-    """Close a conflict once a person chose (the chosen version is saved as a new edit by the service)."""
-    conn.execute(
-        update(conflicts).where(conflicts.c.id == conflict_id).values(state="settled", settled_by=by, settled_at=at)
-    )
+def settle(conn: Connection, conflict: Conflict, *, keep_version: str, by: str, hlc: str, now: datetime) -> None:
+    """Save the version a person kept as a new version of the row (queued for sync, marked as settling this
+    conflict), close the conflict and unflag the caller when nothing else is open. One transaction: the caller's."""
+    versions = {conflict.local_hlc: conflict.local_payload, conflict.remote_hlc: conflict.remote_payload}
+    if conflict.entity not in GUARDED or keep_version not in versions:
+        raise ValueError(f"{keep_version!r} is not one of the versions of conflict {conflict.id}")
+    values = row_values(conflict.entity, versions[keep_version])
+    values.update(hlc=hlc, updated_at=now)
+    table = Base.metadata.tables[conflict.entity]
+    upsert(conn, table, values)
+    payload = {**payload_of(values), "settles_conflict": str(conflict.id), "settled_by": by}
+    enqueue(conn, entity=conflict.entity, row_id=conflict.row_id, hlc=hlc, payload=payload, now=now)
+    close_conflict(conn, conflict.id, by=by, at=now)

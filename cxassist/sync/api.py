@@ -120,7 +120,8 @@ class SyncError(Exception):
 
 
 class SyncAuthError(UserError):
-    """The server refused our credentials: retrying will not help until someone acts."""
+    """The server refused our credentials, or we refused its certificate: retrying will not help until someone
+    acts."""
 
 
 class SyncConfigError(UserError):

@@ -11,16 +11,23 @@ Guarantees:
 - Transient failures (`SyncError`) are retried with exponential backoff, a bounded number of times per call;
   `SyncAuthError` is not retried at all (no retry storm against a server that refuses us).
 - Pulled rows and the cursor that follows them commit in one transaction: a crash either keeps both or neither.
-  Each remote stamp moves the local hybrid logical clock forward (`HybridClock.update`).
+  Each pulled page moves the local hybrid logical clock past its newest stamp (`HybridClock.update`); a change
+  whose version is not a stamp is skipped with a warning.
+- With `history_months`, a pull keeps interactions (and the rows that hang off them) from that many months back;
+  older ones come one caller at a time through `fetch_history`, which ignores the window.
 """
 
 from __future__ import annotations
 
+import calendar
 import functools
+import gc
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TypeVar
@@ -31,8 +38,10 @@ from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, stop
 from cxassist.domain.hlc import HybridClock, Timestamp
 from cxassist.store import sync_store
 from cxassist.store.engine import Database
-from cxassist.store.sync_apply import Applied, Incoming, apply_incoming, open_conflicts
-from cxassist.sync.api import Change, SyncAdapter, SyncAuthError, SyncError
+from cxassist.store.sync_apply import Applied, apply_incoming
+from cxassist.store.sync_conflicts import open_conflicts
+from cxassist.store.types import to_iso
+from cxassist.sync.api import VERSION_PATTERN, Change, PullResult, SyncAdapter, SyncAuthError, SyncError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -104,14 +113,22 @@ class SyncRunner:
         backoff_seconds: float = 0.5,
         max_backoff_seconds: float = 30.0,
         wall: Callable[[], datetime] = _utc_now,
+        history_months: int | None = None,
+        pull_batch_size: int | None = None,
     ) -> None:
-        if batch_size < 1 or attempts < 1:
-            raise ValueError("batch_size and attempts must be at least 1")
+        if batch_size < 1 or attempts < 1 or (pull_batch_size is not None and pull_batch_size < 1):
+            raise ValueError("batch_size, pull_batch_size and attempts must be at least 1")
+        if history_months is not None and history_months < 1:
+            raise ValueError("history_months must be at least 1")
+        self.history_months = history_months
         self.db = db
         self.adapter = adapter
         self.clock = clock
         self.node = clock.node
         self.batch_size = batch_size
+        # Changes per pull request and per transaction applying them (default: batch_size). A first pull of a whole
+        # site wants thousands: every page costs a round trip and a commit.
+        self.pull_batch_size = pull_batch_size or batch_size
         self.on_pulled = on_pulled
         self._sleep = sleep or _sleep
         self._attempts = attempts
@@ -173,27 +190,47 @@ class SyncRunner:
                 raise SyncError(f"the store processed none of {len(batch)} changes; they stay queued")
 
     def pull(self, cancel: threading.Event | None = None) -> tuple[int, int]:
-        """Pull until the store has nothing newer; returns (changes received, conflicts found)."""
+        """Pull until the store has nothing newer; returns (changes received, conflicts found).
+
+        The next page is fetched (on one helper thread) while this one is applied: SQLite releases the GIL while it
+        writes, so the network wait and the decoding overlap with it. Pages are still applied one at a time, in
+        order, each with its cursor. Python's cyclic garbage collector is paused meanwhile (see `_gc_paused`)."""
         cancel = cancel or threading.Event()
         received = conflicts = 0
         with self.db.read() as conn:
             cursor = sync_store.get_state(conn, self.cursor_key)
-        while True:
-            if cancel.is_set():
-                raise Cancelled
-            result = self._retrying(functools.partial(self.adapter.pull, cursor, self.batch_size), cancel)
-            applied = self._apply(result.changes, cursor=result.cursor)
-            received += applied.received
-            conflicts += applied.conflicts
-            if self.on_pulled is not None and applied.received:
-                self.on_pulled(_pulled(applied))
-            if not result.changes or result.cursor == cursor:
-                return received, conflicts
-            cursor = result.cursor
+        with _gc_paused(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="cxassist-sync-fetch") as fetcher:
+            ahead = fetcher.submit(self._fetch, cursor, cancel)
+            while True:
+                result = ahead.result()
+                last = not result.changes or result.cursor == cursor
+                if not last and not cancel.is_set():
+                    ahead = fetcher.submit(self._fetch, result.cursor, cancel)
+                if cancel.is_set():
+                    raise Cancelled
+                applied = self._apply(result.changes, cursor=result.cursor, history_from=self.history_from())
+                received += applied.received
+                conflicts += applied.conflicts
+                if self.on_pulled is not None and applied.received:
+                    self.on_pulled(_pulled(applied))
+                if last:
+                    return received, conflicts
+                cursor = result.cursor
+
+    def _fetch(self, cursor: str | None, cancel: threading.Event) -> PullResult:
+        return self._retrying(functools.partial(self.adapter.pull, cursor, self.pull_batch_size), cancel)
+
+    def history_from(self) -> datetime | None:
+        """The oldest start time a pull keeps (None: no window)."""
+        if self.history_months is None:
+            return None
+        return months_before(self._wall(), self.history_months)
 
     def fetch_history(self, caller_id: UUID, *, before: datetime | None = None, limit: int = 50) -> Pulled:
-        """Older history of one caller from the store, kept in the local database (the cache) for next time."""
-        before_text = None if before is None else before.astimezone(UTC).isoformat()
+        """Older history of one caller from the store, kept in the local database (the cache) for next time.
+
+        Raises SyncError (after the usual retries) or SyncAuthError when the store cannot be asked."""
+        before_text = None if before is None else to_iso(before)  # the form stored rows compare against
         changes = self._retrying(
             lambda: self.adapter.fetch_history(str(caller_id), before_text, limit), threading.Event()
         )
@@ -224,21 +261,21 @@ class SyncRunner:
 
     # -- internals -----------------------------------------------------------------------------------------------
 
-    def _apply(self, changes: Sequence[Change], *, cursor: str | None) -> Applied:
-        incoming: list[Incoming] = []
-        for change in changes:
-            try:
-                stamp = Timestamp.decode(change.version)
-            except ValueError:
-                log.warning("sync: skipped a change with a malformed version from %s", change.origin)
-                continue
-            self.clock.update(stamp)
-            incoming.append(
-                Incoming(entity=change.entity, row_id=change.row_id, version=change.version,
-                         payload=change.payload, origin=change.origin, base=change.base)
-            )
+    def _apply(
+        self, changes: Sequence[Change], *, cursor: str | None, history_from: datetime | None = None
+    ) -> Applied:
+        incoming = [change for change in changes if _is_stamp(change.version)]
+        if len(incoming) < len(changes):
+            origins = sorted({str(c.origin) for c in changes if not _is_stamp(c.version)})
+            log.warning("sync: skipped %d change(s) with a malformed version from %s", len(changes) - len(incoming),
+                        ", ".join(origins))
+        if incoming:
+            # The newest stamp moves the clock past every stamp of the batch: the receive rule, applied once.
+            self.clock.update(Timestamp.decode(max(c.version for c in incoming)))
         with self.db.write() as conn:
-            applied = apply_incoming(conn, incoming, own_node=self.node, now=self._wall())
+            applied = apply_incoming(
+                conn, incoming, own_node=self.node, now=self._wall(), history_from=history_from
+            )
             if cursor is not None:
                 sync_store.set_state(conn, self.cursor_key, cursor)
         return applied
@@ -271,6 +308,35 @@ class SyncRunner:
         with self.db.write() as conn:
             sync_store.set_state(conn, ONLINE, "0")
             sync_store.set_state(conn, LAST_ERROR, f"{self._now()} {error}"[:1000])
+
+
+def _is_stamp(version: object) -> bool:
+    """An HLC stamp as `Timestamp.decode` reads it (its pattern bounds both numbers to their ranges)."""
+    return isinstance(version, str) and VERSION_PATTERN.fullmatch(version) is not None
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause automatic cyclic garbage collection for a pull. A pull allocates millions of short-lived objects; while
+    a page is being applied they outlive the young generations, so the collector keeps running full collections over
+    every object of the process, each holding the GIL for ~100 ms: the window froze. Pulled rows form no cycles and
+    are freed by reference counting, so nothing piles up meanwhile; the collector resumes afterwards."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def months_before(moment: datetime, months: int) -> datetime:
+    """The same day and time `months` calendar months earlier (the 31st becomes the month's last day)."""
+    month_index = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(month_index, 12)
+    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+    return moment.replace(year=year, month=month + 1, day=day)
 
 
 def _pulled(applied: Applied) -> Pulled:

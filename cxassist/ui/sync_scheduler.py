@@ -2,13 +2,16 @@
 
 A round (push, then pull) runs on the runner's read pool, never on the main thread and never on the single writer, so
 a slow network cannot hold up saving a call; its short database transactions take SQLite's write lock like any other
-writer (busy timeout). Rows pulled are reported after the round as one change notice, so each view decides whether to
-refresh. A round never overlaps another; shutting down cancels the one in flight between batches.
+writer (busy timeout). Rows pulled are reported as one change notice per second while a round runs, and the rest when
+it ends, so each view decides whether to refresh: a first pull of a million callers makes a notice a second, not one
+per batch, and no single notice (or its merge here on the main thread) grows with the whole pull. A round never
+overlaps another; shutting down cancels the one in flight between batches.
 """
 
 from __future__ import annotations
 
 import threading
+from uuid import UUID
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -19,21 +22,26 @@ from cxassist.sync.runner import Pulled, RoundReport, SyncRunner
 from cxassist.ui.tasks import TaskRunner
 
 SOON_AFTER_CHANGE_MS = 2000
+REPORT_EVERY_MS = 1000
 
 
 def changes_of(pulled: list[Pulled]) -> Changes:
-    """What a round's pulled rows changed, in the shape every view already understands."""
-    notice = Changes()
+    """What a round's pulled rows changed, in the shape every view already understands. Runs on the main thread, so
+    it merges in one pass: a first pull brings hundreds of batches, and merging frozensets pairwise grows quadratic."""
+    callers: set[UUID] = set()
+    interactions: set[UUID] = set()
+    follow_ups: set[UUID] = set()
+    reviews: set[UUID] = set()
     for part in pulled:
-        notice = notice | Changes(
-            callers=part.callers,
-            interactions=part.interactions,
-            follow_ups=part.follow_ups,
-            reviews=part.reviews,
-            prompt_pack=part.prompt_pack,
-            pulled=part.count,
-        )
-    return notice
+        callers.update(part.callers)
+        interactions.update(part.interactions)
+        follow_ups.update(part.follow_ups)
+        reviews.update(part.reviews)
+    return Changes(
+        callers=frozenset(callers), interactions=frozenset(interactions), follow_ups=frozenset(follow_ups),
+        reviews=frozenset(reviews), prompt_pack=any(part.prompt_pack for part in pulled),
+        pulled=sum(part.count for part in pulled),
+    )
 
 
 class SyncScheduler(QObject):
@@ -59,6 +67,9 @@ class SyncScheduler(QObject):
         self._soon.setSingleShot(True)
         self._soon.setInterval(SOON_AFTER_CHANGE_MS)
         self._soon.timeout.connect(self.sync_now)
+        self._report = QTimer(self)
+        self._report.setInterval(REPORT_EVERY_MS)
+        self._report.timeout.connect(self._report_pulled)
         runner.relay.changed.connect(self.on_changes)
 
     def start(self) -> None:
@@ -84,13 +95,19 @@ class SyncScheduler(QObject):
                 # Offline, refused or misconfigured: recorded for the status bar; the outbox keeps every change.
                 return error
 
+        self._report.start()
         self.runner.read(one_round, on_done=self._finish, on_error=self._finish, uses_db=False)
+
+    def _report_pulled(self) -> None:
+        count = len(self._pulled)  # the worker may append meanwhile: take only what is there now
+        pulled, self._pulled[:count] = self._pulled[:count], []
+        if pulled:
+            self.runner.relay.changed.emit(changes_of(pulled), self)
 
     def _finish(self, _outcome: object) -> None:
         self._busy = False
-        pulled, self._pulled[:] = list(self._pulled), []
-        if pulled:
-            self.runner.relay.changed.emit(changes_of(pulled), self)
+        self._report.stop()
+        self._report_pulled()
         self.refresh_status()
         if self._again:
             self._again = False
@@ -104,3 +121,4 @@ class SyncScheduler(QObject):
         self._cancel.set()
         self._timer.stop()
         self._soon.stop()
+        self._report.stop()

@@ -4,7 +4,8 @@
   http:// is refused except to this machine (loopback), which tests and a local relay use.
 - The bearer token lives in the OS keychain under the account `sync.http:token` (`cxassist sync login --backend
   http`). It is never logged or shown.
-- 401/403 raise `SyncAuthError` with a message saying what to do; the runner does not retry those. Timeouts,
+- 401/403, and a server certificate that fails verification, raise `SyncAuthError` with a message saying what to
+  do; the runner does not retry those. Timeouts,
   refused connections, 5xx/429 and answers that are not the JSON the contract promises (garbage, truncated) raise
   `SyncError`, which the runner retries with backoff.
 """
@@ -76,7 +77,15 @@ class HttpBackend:
             response = self._client.request(method, path, params=query, json=body, headers=headers)
         except httpx.TimeoutException as error:
             raise SyncError(f"{self.base_url} did not answer in time ({type(error).__name__})") from None
-        except httpx.HTTPError as error:  # refused, reset, DNS, TLS, a body cut short ...
+        except httpx.ConnectError as error:
+            if _certificate_refused(error):
+                raise SyncAuthError(
+                    f"The sync server {self.base_url} sent a certificate this desktop does not trust, so nothing was "
+                    "sent. If the centre uses its own certificate authority, IT sets its file as sync.http.ca_file in "
+                    "the site file; nothing was lost, changes wait in the outbox."
+                ) from None
+            raise SyncError(f"{self.base_url} could not be reached: {error or type(error).__name__}") from None
+        except httpx.HTTPError as error:  # refused, reset, DNS, a body cut short ...
             raise SyncError(f"{self.base_url} could not be reached: {error or type(error).__name__}") from None
         status = response.status_code
         if status in (401, 403):
@@ -133,6 +142,16 @@ class HttpBackend:
 
     def close(self) -> None:
         self._client.close()
+
+
+def _certificate_refused(error: BaseException) -> bool:
+    """Whether a failed connection was our refusal of the server's certificate (retrying will not help)."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return "CERTIFICATE_VERIFY_FAILED" in str(error)
 
 
 def create(settings: Mapping[str, object], secrets: SecretStore) -> HttpBackend:

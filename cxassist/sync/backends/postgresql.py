@@ -5,10 +5,14 @@ call the SECURITY DEFINER functions `cxassist.push(jsonb)`, `cxassist.pull(bigin
 `cxassist.fetch_history(text, text, int)`. Its password lives in the OS keychain under the account
 `sync.postgresql:<role>` (store it with `cxassist sync login`); the URL in the settings never holds one.
 A whole batch goes in one function call as a JSON array; the cursor is the server's change sequence number.
+A pull asks `cxassist.pull_json(bigint, int)` (central revision c0002) for a page as a few JSON texts of up to 1,000
+changes each, decoded by one `json.loads` apiece rather than one per row; against an older central schema it falls
+back to `cxassist.pull`.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -48,6 +52,7 @@ class PostgresBackend:
         self.role = role
         self._password = password
         self._conn: psycopg.Connection[Any] | None = None
+        self._has_pull_json: bool | None = None  # asked once per connection: the server may be upgraded meanwhile
 
     def _connection(self) -> psycopg.Connection[Any]:
         if self._conn is not None and not self._conn.closed:
@@ -97,9 +102,22 @@ class PostgresBackend:
 
     def pull(self, cursor: str | None, limit: int) -> PullResult:
         after = int(cursor) if cursor and cursor.isdigit() else 0
-        rows = self._call("SELECT * FROM cxassist.pull(%s, %s)", [after, limit])
-        changes = tuple(_change(row) for row in rows)
-        return PullResult(changes=changes, cursor=str(rows[-1][0]) if rows else str(after))
+        if self._has_pull_json is None:
+            ((found,),) = self._call("SELECT to_regprocedure('cxassist.pull_json(bigint, integer)') IS NOT NULL", [])
+            self._has_pull_json = bool(found)
+        if not self._has_pull_json:
+            rows = self._call("SELECT * FROM cxassist.pull(%s, %s)", [after, limit])
+            changes = tuple(_change(row) for row in rows)
+            return PullResult(changes=changes, cursor=str(rows[-1][0]) if rows else str(after))
+        texts = self._call("SELECT * FROM cxassist.pull_json(%s, %s)", [after, limit])
+        try:
+            pages = [json.loads(text) for (text,) in texts]
+            changes = tuple(_change(row) for page in pages for row in page)
+            last = int(pages[-1][-1][0]) if pages else after
+        except (ValueError, TypeError, IndexError) as error:
+            where = redact_url(self.url)
+            raise SyncError(f"PostgreSQL at {where} answered a pull that is not a page of changes") from error
+        return PullResult(changes=changes, cursor=str(last))
 
     def fetch_history(self, caller_id: str, before: str | None, limit: int) -> Sequence[Change]:
         rows = self._call("SELECT * FROM cxassist.fetch_history(%s, %s, %s)", [caller_id, before, limit])
@@ -120,6 +138,7 @@ class PostgresBackend:
             except psycopg.Error:
                 log.debug("closing a broken PostgreSQL connection failed", exc_info=True)
             self._conn = None
+        self._has_pull_json = None
 
 
 def _change(row: Sequence[Any]) -> Change:

@@ -7,9 +7,9 @@ What it makes (schema `cxassist`):
   in the same order and a puller's cursor never passes a number that commits later.
 - `row_latest`: the newest version of each row (insert, or update only when the incoming version is newer), for
   `fetch_history`.
-- SECURITY DEFINER functions `push(jsonb)`, `pull(bigint, int)`, `fetch_history(text, text, int)` and
-  `protocol_version()`, the only things the desktop role may touch: it has EXECUTE on them, USAGE on the schema
-  and no privilege on any table.
+- SECURITY DEFINER functions `push(jsonb)`, `pull(bigint, int)`, `pull_json(bigint, int)` (the same page as a few
+  JSON texts), `fetch_history(text, text, int)` and `protocol_version()`, the only things the desktop role may
+  touch: it has EXECUTE on them, USAGE on the schema and no privilege on any table.
 """
 
 from __future__ import annotations

@@ -28,12 +28,14 @@ class Agent:
         self.runner: SyncRunner | None = None
         self.sleeps: list[float] = []
 
-    def connect(self, adapter: SyncAdapter, *, batch_size: int = 50, attempts: int = 4) -> SyncRunner:
+    def connect(
+        self, adapter: SyncAdapter, *, batch_size: int = 50, attempts: int = 4, history_months: int | None = None
+    ) -> SyncRunner:
         if self.runner is not None:
             self.runner.adapter.close()
         self.runner = SyncRunner(
             db=self.runtime.db, adapter=adapter, clock=self.runtime.clock, batch_size=batch_size,
-            sleep=self.sleeps.append, attempts=attempts, wall=self.runtime.wall,
+            sleep=self.sleeps.append, attempts=attempts, wall=self.runtime.wall, history_months=history_months,
         )
         return self.runner
 
@@ -84,6 +86,33 @@ def make_agent(tmp_path: Path) -> Iterator[Callable[..., Agent]]:
             agent.runner.adapter.close()
     for runtime in opened:
         runtime.close()
+
+
+def postgres_backend(admin_url: str) -> SyncAdapter:
+    """The postgresql backend as a desktop uses it: the restricted role, its password from the keychain."""
+    from cxassist.security.secrets import SecretStore
+    from cxassist.sync.backends import postgresql
+
+    secrets = SecretStore()
+    secrets.set(postgresql.account_for(DESKTOP_ROLE), "not-needed-with-trust-auth")
+    settings = {"sync.postgresql.url": admin_url.replace("postgres@", ""), "sync.postgresql.role": DESKTOP_ROLE}
+    return postgresql.create(settings, secrets)
+
+
+DESKTOP_ROLE = "cxassist_desktop"
+
+
+@pytest.fixture(params=["folder", "postgresql"])
+def new_backend(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[], SyncAdapter]:
+    """Makes backends (one per agent) to one central store: a shared folder, or a fresh PostgreSQL database."""
+    if request.param == "folder":
+        from cxassist.sync.backends.folder import FolderBackend
+
+        share = tmp_path / "share"
+        share.mkdir()
+        return lambda: FolderBackend(share)
+    central_url = request.getfixturevalue("central")
+    return lambda: postgres_backend(central_url)
 
 
 @pytest.fixture(scope="session")

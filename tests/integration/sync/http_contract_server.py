@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import ssl
 import threading
 import time
 from collections import deque
@@ -111,8 +112,11 @@ class Central:
 class ContractServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self) -> None:
+    def __init__(self, *, tls: ssl.SSLContext | None = None) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
+        self.scheme = "http" if tls is None else "https"
+        if tls is not None:  # each accepted connection does its TLS handshake in accept()
+            self.socket = tls.wrap_socket(self.socket, server_side=True)
         self.central = Central()
         self.faults: deque[str] = deque()
         self.violations: list[str] = []
@@ -122,7 +126,7 @@ class ContractServer(ThreadingHTTPServer):
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
+        return f"{self.scheme}://127.0.0.1:{self.server_address[1]}"
 
     def start(self) -> ContractServer:
         self._thread.start()

@@ -87,4 +87,37 @@ def test_init_server_creates_the_central_schema(capsys: pytest.CaptureFixture[st
         conn.execute("DROP DATABASE IF EXISTS cli_central")
         conn.execute("CREATE DATABASE cli_central")
     code, out, _ = run(capsys, "sync", "init-server", "--url", pg_cluster.url("cli_central"))
-    assert code == 0 and out["revision"] == "c0001_central" and out["desktop_role"] == "cxassist_desktop"
+    assert code == 0 and out["revision"] == "c0002_pull_json" and out["desktop_role"] == "cxassist_desktop"
+
+
+
+def test_sync_history_fetches_older_calls_and_refuses_a_bad_id_in_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, make_agent: Any
+) -> None:
+    from datetime import timedelta
+
+    from cxassist.services.calls import CallDetails, log_interaction
+    from cxassist.sync.backends.folder import FolderBackend
+
+    share = tmp_path / "share"
+    share.mkdir()
+    a = make_agent("agent-a")
+    a.connect(FolderBackend(share))
+    peggy = a.add_caller("Margaret Hale", "020 7946 0018")
+    log_interaction(a.runtime, phone="020 7946 0018", details=CallDetails(note="recent"))
+    old = log_interaction(a.runtime, phone="020 7946 0018", details=CallDetails(note="long ago"),
+                          started_at=a.runtime.now() - timedelta(days=800)).value
+    a.sync()
+    monkeypatch.setenv("CXASSIST_SYNC_BACKEND", "folder")
+    monkeypatch.setenv("CXASSIST_SYNC_FOLDER_PATH", str(share))
+    b = str(tmp_path / "b")
+    code, _, _ = run(capsys, "--data-dir", b, "sync", "once")
+    assert code == 0
+    code, history, _ = run(capsys, "--data-dir", b, "history", "020 7946 0018")
+    assert "recent" in json.dumps(history) and "long ago" not in json.dumps(history)
+    code, fetched, _ = run(capsys, "--data-dir", b, "sync", "history", str(peggy.id))
+    assert code == 0 and fetched == {"caller_id": str(peggy.id), "fetched": 1, "interactions": [str(old.id)]}
+    code, history, _ = run(capsys, "--data-dir", b, "history", "020 7946 0018")
+    assert "long ago" in json.dumps(history)
+    code, _, err = run(capsys, "--data-dir", b, "sync", "history", "not-a-uuid")
+    assert code == 2 and err.count("\n") == 1 and "not a caller id" in err
