@@ -17,6 +17,10 @@ The app side goes through the services the console calls (`services.review.log_p
 
 Each timed case runs once cold (reported apart) and then `--repeat` times; p50/p95/max in ms. Load averages are
 recorded before and after.
+
+`--read-only` opens the database read-only (SQLite `mode=ro`) with the app's engine and pragmas and never migrates
+it: for a generated database at an older schema that must not be backed up and upgraded (a 10 GB copy) just to be
+read. Every part measured here only reads.
 """
 
 from __future__ import annotations
@@ -202,6 +206,21 @@ def bench_dashboard(runtime: Any, raw: sqlite3.Connection, f: dict[str, Any], re
     return out
 
 
+def open_read_only(data_dir: Path) -> Any:
+    """A Runtime as the app builds it, over the database opened read-only and not migrated."""
+    from cxassist.config import load_settings, resolve_paths  # noqa: PLC0415 - only for this mode
+    from cxassist.domain.hlc import HybridClock  # noqa: PLC0415
+    from cxassist.services.runtime import Runtime, node_id  # noqa: PLC0415
+    from cxassist.store.engine import Database, create_sqlite_engine  # noqa: PLC0415
+
+    settings = load_settings(data_dir=data_dir)
+    paths = resolve_paths(settings)
+    if paths.database != data_dir / DB_NAME:
+        sys.exit(f"the app would open {paths.database}, not {data_dir / DB_NAME}: check CXASSIST_* variables")
+    db = Database(create_sqlite_engine(Path(f"file:{paths.database}?mode=ro&uri=true")), paths.database)
+    return Runtime(db=db, settings=settings, paths=paths, agent_id=settings.agent.id, clock=HybridClock(node_id(db)))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data-dir", type=Path, required=True, help=f"folder holding {DB_NAME}")
@@ -211,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=["pages", "search", "duty", "dashboard", "export"], action="append",
                         help="run only these parts (repeatable)")  # fmt: skip
     parser.add_argument("--out", type=Path, help="also write the JSON summary here")
+    parser.add_argument("--read-only", action="store_true", help="open read-only and never migrate (see above)")
     args = parser.parse_args(argv)
     db = args.data_dir / DB_NAME
     if not db.exists():
@@ -218,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     summary: dict[str, Any] = {"db": str(db), "command": command_line(), "at": utc_now(), "machine": machine()}
     summary["load_before"] = load_average()
     start = timer()
-    runtime = open_runtime_for(args.data_dir)
+    runtime = open_read_only(args.data_dir) if args.read_only else open_runtime_for(args.data_dir)
     summary["open_seconds"] = round((timer() - start) / 1e9, 1)  # includes a migration of an older file
     raw = raw_connection(db)
     try:

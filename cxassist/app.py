@@ -23,12 +23,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cxassist.config import Paths, Settings, ensure_local_folder, load_settings, resolve_paths
 from cxassist.domain.errors import UserError
-from cxassist.security.secrets import SecretStore
 from cxassist.services.logging_setup import configure_logging
 from cxassist.services.runtime import Runtime, open_runtime
-from cxassist.sync.factory import open_adapter
-from cxassist.sync.registry import BackendRegistry
-from cxassist.sync.runner import SyncRunner
 from cxassist.ui.agent.main_window import MainWindow
 from cxassist.ui.errors import ErrorReporter
 from cxassist.ui.relay import ChangeRelay
@@ -36,6 +32,7 @@ from cxassist.ui.single_instance import InstanceServer, hand_over, server_name
 from cxassist.ui.sync_scheduler import SyncScheduler
 from cxassist.ui.tasks import TaskRunner
 from cxassist.ui.theme import apply_theme
+from cxassist.ui.translations import install_translators
 
 log = logging.getLogger(__name__)
 EXIT_USER_ERROR = 2
@@ -84,6 +81,7 @@ def create_app(argv: Sequence[str], *, errors: ErrorReporter | None = None,
     args = parse_args(argv)
     app = _application(argv)
     settings, paths = _settings_and_paths(args)
+    install_translators(app, settings.ui.language)
     ensure_local_folder(paths.data_dir)
     runtime = open_runtime(settings, paths)
     apply_theme(app, settings.ui)
@@ -118,12 +116,19 @@ def start_sync(runtime: Runtime, runner: TaskRunner, window: MainWindow) -> Sync
     settings = runtime.settings
     if settings.sync.backend == "none":
         return None
+    # Loaded only for a site that syncs: the keychain and the backends' drivers cost start-up time otherwise.
+    from cxassist.security.secrets import SecretStore  # noqa: PLC0415
+    from cxassist.sync.factory import open_adapter  # noqa: PLC0415
+    from cxassist.sync.registry import BackendRegistry  # noqa: PLC0415
+    from cxassist.sync.runner import SyncRunner  # noqa: PLC0415
+
     try:
         adapter = open_adapter(settings, SecretStore(), BackendRegistry.discover())
     except UserError as error:
         window.show_message(QApplication.translate("cxassist", "Sync is off: {0}").format(error))
         return None
-    sync = SyncRunner(db=runtime.db, adapter=adapter, clock=runtime.clock, batch_size=settings.sync.batch_size)
+    sync = SyncRunner(db=runtime.db, adapter=adapter, clock=runtime.clock, batch_size=settings.sync.batch_size,
+                      pull_batch_size=settings.sync.pull_batch_size, history_months=settings.storage.history_months)
     scheduler = SyncScheduler(sync, runner, interval_seconds=settings.sync.interval_seconds, parent=window)
     scheduler.status_changed.connect(window.status.show_sync)
     scheduler.start()

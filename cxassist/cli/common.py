@@ -1,7 +1,9 @@
-"""What every subcommand shares: the lazily opened runtime, JSON output, dates, progress and crash reports."""
+"""What every subcommand shares: the lazily opened runtime, the log file, JSON output, dates, progress and crash
+reports. Settings and the database load on first use, so `--version` and `--help` stay quick."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import platform
 import sys
@@ -10,13 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cxassist import __version__
-from cxassist.config import Paths, Settings, ensure_local_folder, load_settings, resolve_paths
 from cxassist.domain.errors import UserError
 from cxassist.domain.jsonable import to_jsonable
-from cxassist.services.runtime import Runtime, open_runtime
+
+if TYPE_CHECKING:
+    from cxassist.config import Paths, Settings
+    from cxassist.services.runtime import Runtime
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -37,17 +41,24 @@ class Context:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
+            from cxassist.config import load_settings  # noqa: PLC0415 - loaded when a command needs it
+
             self._settings = load_settings(data_dir=self.data_dir, site_config=self.site_config)
         return self._settings
 
     @property
     def paths(self) -> Paths:
         if self._paths is None:
+            from cxassist.config import resolve_paths  # noqa: PLC0415 - loaded when a command needs it
+
             self._paths = resolve_paths(self.settings)
         return self._paths
 
     def runtime(self) -> Runtime:
         if self._runtime is None:
+            from cxassist.config import ensure_local_folder  # noqa: PLC0415 - loaded when a command needs it
+            from cxassist.services.runtime import open_runtime  # noqa: PLC0415
+
             ensure_local_folder(self.paths.data_dir)
             self._runtime = open_runtime(self.settings, self.paths)
         return self._runtime
@@ -56,6 +67,15 @@ class Context:
         if self._runtime is not None:
             self._runtime.close()
             self._runtime = None
+
+
+def start_logging(context: Context) -> None:
+    """Send this run's log records to the log file; silently skipped when the settings or the folder are unusable
+    (the command reports a settings problem itself, and a missing log must never stop an agent's work)."""
+    with contextlib.suppress(UserError, OSError):
+        from cxassist.services.logging_setup import configure_logging  # noqa: PLC0415 - only when a command runs
+
+        configure_logging(context.paths, context.settings.logging.level)
 
 
 def emit(value: Any) -> None:

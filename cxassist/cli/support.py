@@ -1,4 +1,4 @@
-"""Commands for support: diagnostics; and the log file every command writes to (`start_logging`).
+"""Commands for support: diagnostics.
 
 `cxassist diagnostics [--out FILE.zip]` writes the zip described in `cxassist.services.diagnostics`. It works
 when the settings themselves are broken (that is when IT needs it most): each part that fails records its error
@@ -21,7 +21,6 @@ from cxassist.cli import admin
 from cxassist.cli.common import Context, emit
 from cxassist.domain.errors import UserError
 from cxassist.services.diagnostics import database_section, write_diagnostics
-from cxassist.services.logging_setup import configure_logging
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,13 +31,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--out", type=Path, help="the zip to write (default: cxassist-diagnostics-<time>.zip in this folder)"
     )
     diagnostics.set_defaults(handler=run_diagnostics)
-
-
-def start_logging(context: Context) -> None:
-    """Send this run's log records to the log file; silently skipped when the settings or the folder are unusable
-    (the command reports a settings problem itself, and a missing log must never stop an agent's work)."""
-    with contextlib.suppress(UserError, OSError):
-        configure_logging(context.paths, context.settings.logging.level)
 
 
 def _captured(handler: Callable[[Context, argparse.Namespace], int], context: Context) -> object:

@@ -9,6 +9,7 @@ a failure (a full disk, a cancel) leaves no partial file behind.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import re
@@ -17,9 +18,12 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from itertools import islice
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import IO, Any
 from uuid import UUID
+
+from sqlalchemy import Connection
 
 from cxassist.domain.errors import UserError
 from cxassist.security.redaction import redact
@@ -116,6 +120,7 @@ def _typed(row: Sequence[Any]) -> dict[str, Any]:
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(values, ensure_ascii=False) does
+_encode_text = encode_basestring  # what _ENCODE does with a str
 
 
 def _json_line(row: Sequence[Any], cells: list[Any]) -> str:
@@ -123,6 +128,59 @@ def _json_line(row: Sequence[Any], cells: list[Any]) -> str:
     cells[15] = typed["tags"]
     cells[16], cells[17], cells[18] = typed["flag_emergency"], typed["flag_vulnerable"], typed["flag_conflict"]
     return _ENCODE(dict(zip(COLUMNS, cells, strict=True))) + "\n"
+
+
+def _csv_line(row: Sequence[Any]) -> str:
+    line = io.StringIO()
+    csv.writer(line, lineterminator="\n").writerow(_clean(row))
+    return line.getvalue()
+
+
+def _csv_lines(conn: Connection, batch: list[Sequence[Any]]) -> list[str]:
+    """A batch from `exporting.export_lines` as CSV lines. A head SQLite finished is used only when csv.writer would
+    have written its cells as they are (no comma inside a cell, no quote, no line break); the note is redacted and
+    quoted here, as `_clean` and csv.writer would."""
+    lines: list[str] = []
+    unfinished: dict[int, str] = {}
+    for row in batch:
+        head, note = row[0], row[1]
+        if (head is None or note is None or head.count(",") != exporting.CSV_COMMAS or '"' in head or "\n" in head
+                or "\r" in head or "\r" in note):  # fmt: skip
+            unfinished[len(lines)] = row[2]
+            lines.append("")
+            continue
+        if _DIGIT.search(note):
+            note = redact(note).text
+        if "," in note or '"' in note or "\n" in note:
+            note = '"' + note.replace('"', '""') + '"'
+        lines.append(head + note + "\n")
+    if unfinished:
+        rows = exporting.rows_by_id(conn, list(unfinished.values()))
+        for at, row_id in unfinished.items():
+            lines[at] = _csv_line(rows[row_id])
+    return lines
+
+
+def _json_lines(conn: Connection, batch: list[Sequence[Any]]) -> list[str]:
+    """A batch from `exporting.export_lines` as JSON lines: SQLite's text up to the note, then the note (redacted as
+    `_clean` would) encoded as `_ENCODE` would; a row without that text goes through `_json_line` whole."""
+    lines: list[str] = []
+    unfinished: dict[int, str] = {}
+    for row in batch:
+        head, note = row[0], row[1]
+        if head is None or note is None:
+            unfinished[len(lines)] = row[2]
+            lines.append("")
+            continue
+        if _DIGIT.search(note):
+            note = redact(note).text
+        lines.append(head + _encode_text(note) + "}\n")
+    if unfinished:
+        rows = exporting.rows_by_id(conn, list(unfinished.values()), json_tags=True)
+        for at, row_id in unfinished.items():
+            row = rows[row_id]
+            lines[at] = _json_line(row, _clean(row))
+    return lines
 
 
 def write_export(
@@ -137,17 +195,14 @@ def write_export(
     """Write every matching interaction to `out` (rows formatted by SQLite, written as they arrive); returns the
     number of rows written. `cancelled()` is asked after each batch."""
     query = filters.query() if isinstance(filters, ExportFilter) else filters
-    writer = csv.writer(out, lineterminator="\n") if fmt is ExportFormat.CSV else None
-    if writer is not None:
-        writer.writerow(COLUMNS)
+    if fmt is ExportFormat.CSV:
+        csv.writer(out, lineterminator="\n").writerow(COLUMNS)
+    finish = _csv_lines if fmt is ExportFormat.CSV else _json_lines
     count = 0
     with runtime.db.read() as conn:
-        rows = exporting.export_rows(conn, query, batch=BATCH, json_tags=writer is None)
+        rows = exporting.export_lines(conn, query, fmt.value, batch=BATCH)
         while batch := list(islice(rows, BATCH)):
-            if writer is not None:
-                writer.writerows(map(_clean, batch))
-            else:
-                out.writelines(_json_line(row, _clean(row)) for row in batch)
+            out.writelines(finish(conn, batch))
             count += len(batch)
             if cancelled is not None and cancelled():
                 raise Cancelled("The export was cancelled.")

@@ -109,6 +109,14 @@ def _upgrade(database: Database, revision_before: str | None) -> None:
         )
 
 
+def _meta_is_current(database: Database) -> bool:
+    """The node id is set and this version is recorded: a start-up then writes nothing (no write lock, no fsync)."""
+    with database.read() as conn:
+        rows = conn.execute(text("SELECT key, value FROM meta WHERE key IN ('node_id', 'app_version')")).all()
+    meta = {str(key): str(value) for key, value in rows}
+    return "node_id" in meta and meta.get("app_version") == __version__
+
+
 def _ensure_meta(database: Database) -> None:
     with database.write() as conn:
         conn.execute(
@@ -137,7 +145,8 @@ def open_database(path: Path) -> Database:
         database.close()
         raise explain(error, path) or error from error
     if revision == HEAD:
-        _ensure_meta(database)
+        if not _meta_is_current(database):
+            _ensure_meta(database)
         return database
     if revision is None and tables > 0:
         database.close()

@@ -8,6 +8,12 @@ batches, oldest first, and the legs are merged as streams: memory stays at one b
 
 Row layout: the export columns in `EXPORT_COLUMNS` order (ids as stored hex, the note as stored), then, with
 `json_tags`, the stored `tags` JSON, then the sort key.
+
+`export_lines` goes further for the common row, where Python would change nothing but the note: SQLite writes the
+line up to the note (every CSV cell before it, or the JSON object up to the note's value), and Python checks it,
+redacts the note if need be, and adds it. A row SQLite cannot finish (a time not in the stored form, an id that is
+not 32 characters, for JSON tags not in the store's compact form) comes without that text, and `rows_by_id` reads
+it in the layout above for Python to format whole.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from dataclasses import replace
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, literal_column
+from sqlalchemy import Connection, literal_column, select
 
 from cxassist.store import tables
 from cxassist.store.query import plan as planner
@@ -84,6 +90,74 @@ COLUMNS: list[Any] = [literal_column(sql).label(f"e{n}") for n, sql in enumerate
 TAGS: Any = literal_column(_TAGS).label("tags_json")
 
 
+# --- finished lines (`export_lines`) ----------------------------------------------------------------------------------
+def _stored_form(column: str) -> str:
+    """NULL, or a time `_time` leaves canonical (25 or 32 characters, UTC): Python would not reparse it."""
+    c = f"interaction.{column}"
+    return f"({c} IS NULL OR (length({c}) IN (25, 32) AND substr({c}, -6) = '+00:00'))"
+
+
+def _dashed(column: str) -> str:
+    c = f"interaction.{column}"
+    return (
+        f"substr({c}, 1, 8) || '-' || substr({c}, 9, 4) || '-' || substr({c}, 13, 4) || '-' || substr({c}, 17, 4) "
+        f"|| '-' || substr({c}, 21)"
+    )
+
+
+_ASCII_ONLY_NOTE = "length(interaction.note) = length(CAST(interaction.note AS BLOB))"
+_SIMPLE_TAGS = (  # the compact form the store writes: '[]' or '["a","b"]' with no escapes and no quote inside a tag
+    "(interaction.tags = '[]' OR (substr(interaction.tags, 1, 2) = '[\"' AND substr(interaction.tags, -2) = '\"]' "
+    f"AND instr(interaction.tags, '\\') = 0 AND instr(replace({_INNER}, '\",\"', ''), '\"') = 0))"
+)
+_FINISHED = (  # Python would only add dashes to the ids and leave every time as SQLite formats it
+    "length(interaction.id) = 32 AND (interaction.caller_id IS NULL OR length(interaction.caller_id) = 32) AND "
+    + " AND ".join(_stored_form(c) for c in ("started_at", "ended_at", "follow_up_done_at"))
+)
+_SQL_FINISHED = [
+    _dashed("id"),
+    *_SQL[1:4],
+    f"CASE WHEN interaction.caller_id IS NULL THEN NULL ELSE {_dashed('caller_id')} END",
+    *_SQL[5:19],
+]
+_FREE_TEXT = ("agent_id", "phone", "channel", "direction", "status", "reason", "outcome", "resolution", "follow_up_due",
+              "follow_up_kind", "tags")  # fmt: skip
+_NO_NUL = " AND ".join(f"instr(CAST(coalesce(interaction.{c}, '') AS BLOB), x'00') = 0" for c in _FREE_TEXT)
+# CSV: the cells before the note, each followed by a comma, unquoted: Python checks that no cell needed quoting
+# (exactly 19 commas, no quote, no line break) before it uses them, and quotes the note itself. printf copies once,
+# but its %s stops at a NUL: a row with a NUL in a text column is left to Python (ids and times are guarded by
+# their length, which also stops at a NUL).
+_CSV_HEAD = (
+    f"CASE WHEN {_FINISHED} AND {_NO_NUL} THEN printf('" + "%s," * len(_SQL_FINISHED) + "', "
+    + ", ".join(_SQL_FINISHED)
+    + ") ELSE NULL END"
+)  # fmt: skip
+CSV_COMMAS = len(_SQL_FINISHED)
+# JSON lines: the line as `json.dumps(..., ensure_ascii=False)` writes it up to the note's value, for tags in the
+# store's compact form; Python redacts the note if need be and adds it, encoded, and the closing brace.
+_JSON_TAGS = (
+    f"CASE WHEN interaction.tags = '[]' THEN '[]' ELSE '[\"' || replace({_INNER}, '\",\"', '\", \"') || '\"]' END"
+)
+_JSON_VALUES = [
+    *(f"json_quote({sql})" for sql in _SQL_FINISHED[:15]),
+    _JSON_TAGS,
+    *(f"CASE WHEN interaction.{flag} THEN 'true' ELSE 'false' END"
+      for flag in ("flag_emergency", "flag_vulnerable", "flag_conflict")),
+]  # fmt: skip
+_JSON_HEAD = (
+    f"CASE WHEN {_FINISHED} AND {_SIMPLE_TAGS} AND json_valid(interaction.tags) THEN printf('{{"
+    + ", ".join(f'"{name}": %s' for name in EXPORT_COLUMNS[:-1])
+    + ', "note": \', '  # printf copies once; its %s stops at a NUL, but json_quote has escaped any NUL by then
+    + ", ".join(_JSON_VALUES)
+    + ") ELSE NULL END"
+)
+_ID: Any = literal_column("interaction.id").label("row_id")
+LINE_COLUMNS: dict[str, list[Any]] = {
+    "csv": [literal_column(_CSV_HEAD).label("head"), literal_column("interaction.note").label("note"), _ID],
+    "jsonl": [literal_column(_JSON_HEAD).label("head"), literal_column("interaction.note").label("note"), _ID],
+}
+
+
 def _leg_rows(
     conn: Connection,
     query: InteractionQuery,
@@ -108,8 +182,24 @@ def export_rows(
     conn: Connection, query: InteractionQuery, *, batch: int = 5_000, json_tags: bool = False
 ) -> Iterator[Sequence[Any]]:
     """Every match as an export row (layout above), oldest first; a search, newest stored first."""
-    query = query.checked()
+    return _matches(conn, query, [*COLUMNS, TAGS] if json_tags else COLUMNS, batch)
+
+
+def export_lines(conn: Connection, query: InteractionQuery, fmt: str, *, batch: int = 5_000) -> Iterator[Sequence[Any]]:
+    """Every match, in `export_rows`'s order, as `(head, note, id)` for "csv" or "jsonl": the line up to the note, or
+    None where Python must format the row itself (see the module's docstring), the note and the id as stored."""
+    return _matches(conn, query, LINE_COLUMNS[fmt], batch)
+
+
+def rows_by_id(conn: Connection, ids: Sequence[str], *, json_tags: bool = False) -> dict[str, Sequence[Any]]:
+    """The export rows (layout above, without the sort key) of these interactions, by stored id."""
     columns = [*COLUMNS, TAGS] if json_tags else COLUMNS
+    statement = select(*columns).select_from(_i).where(literal_column("interaction.id").in_(list(ids)))
+    return {row[0]: tuple(row) for row in conn.execute(statement)}
+
+
+def _matches(conn: Connection, query: InteractionQuery, columns: list[Any], batch: int) -> Iterator[Sequence[Any]]:
+    query = query.checked()
     if query.is_search:
         for row in search_rows(conn, query, columns):
             yield tuple(row.values())[: len(columns)]
