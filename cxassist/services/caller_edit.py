@@ -109,6 +109,18 @@ def save_caller(runtime: Runtime, data: CallerInput, *, caller_id: UUID | None =
     return Done(caller, Changes(callers=frozenset({caller.id}), outbox_pending=True))
 
 
+def _consent(runtime: Runtime, *, how: str, at: datetime | None, kept: Consent | None) -> Consent:
+    """The consent on record when its wording is unchanged and no new date is given; otherwise a new consent,
+    recorded by this agent (changing consent records a new one, never edits the old)."""
+    if kept is not None and kept.how == how and at is None:
+        return kept
+    return Consent(at=at or runtime.now(), how=how, by=runtime.agent_id)
+
+
+def _changed(before: object, after: object, names: tuple[str, ...]) -> str:
+    return ", ".join(n for n in names if getattr(before, n) != getattr(after, n)) or "nothing"
+
+
 def save_contact(
     runtime: Runtime,
     *,
@@ -122,7 +134,11 @@ def save_contact(
     consent_at: datetime | None = None,
     priority: int = 1,
 ) -> Done[EmergencyContact]:
-    """Add or correct an emergency contact; consent is recorded now, by this agent, unless `consent_at` says when."""
+    """Add an emergency contact (no `contact_id`) or correct one on record.
+
+    A new contact's consent is recorded now, by this agent, unless `consent_at` says when. A correction keeps the
+    consent on record unless how it was given changes or `consent_at` is given: then a new consent is recorded.
+    The audit event's detail names the contact and, for a correction, the fields that changed."""
     clean_name = _text(name, field="contact's name")
     if not clean_name:
         raise UserError("The emergency contact has no name; type who they are.")
@@ -136,17 +152,40 @@ def save_contact(
         raise UserError(
             f"Record how the caller agreed that we may contact {clean_name} (for example, verbally on this call)."
         )
-    contact = EmergencyContact(
-        id=contact_id or runtime.new_id(), caller_id=caller_id, name=clean_name,
-        relationship=_text(relationship, field="relationship", limit=60), phones=numbers,
-        may_contact_for=tuple(dict.fromkeys(may_contact_for)),
-        consent=Consent(at=consent_at or runtime.now(), how=how, by=runtime.agent_id), priority=max(1, priority),
-    )
+    if consent_at is not None and consent_at > runtime.now():
+        raise UserError("The consent date is in the future; give the day the caller agreed.")
     with runtime.db.write() as conn:
+        before = care.get_contact(conn, contact_id) if contact_id else None
+        if contact_id and (before is None or before.caller_id != caller_id):
+            raise NotFoundError("That emergency contact is no longer on record; it may have been removed.")
+        contact = EmergencyContact(
+            id=contact_id or runtime.new_id(), caller_id=caller_id, name=clean_name,
+            relationship=_text(relationship, field="relationship", limit=60), phones=numbers,
+            may_contact_for=tuple(dict.fromkeys(may_contact_for)),
+            consent=_consent(runtime, how=how, at=consent_at, kept=before.consent if before else None),
+            priority=max(1, priority),
+        )
+        detail = str(contact.id)
+        if before is not None:
+            fields = ("name", "relationship", "phones", "may_contact_for", "consent", "priority")
+            detail = f"{contact.id} changed: {_changed(before, contact, fields)}"
         care.save_contact(conn, contact, hlc=runtime.stamp(), now=runtime.now())
         append_event(conn, runtime, action=AuditAction.SAVED_EMERGENCY_CONTACT, subject=str(caller_id),
-                     detail=str(contact.id))
+                     detail=detail)
     return Done(contact, Changes(callers=frozenset({caller_id}), outbox_pending=True))
+
+
+def remove_contact(runtime: Runtime, contact_id: UUID) -> Done[EmergencyContact]:
+    """Remove an emergency contact softly: it stops showing everywhere, the removal syncs, and it is audited."""
+    now = runtime.now()
+    with runtime.db.write() as conn:
+        contact = care.get_contact(conn, contact_id)
+        if contact is None:
+            raise NotFoundError("That emergency contact is no longer on record; it may have been removed already.")
+        care.save_contact(conn, contact, hlc=runtime.stamp(), now=now, deleted_at=now)
+        append_event(conn, runtime, action=AuditAction.REMOVED_EMERGENCY_CONTACT, subject=str(contact.caller_id),
+                     detail=str(contact.id))
+    return Done(contact, Changes(callers=frozenset({contact.caller_id}), outbox_pending=True))
 
 
 def check_review_by(review_by: date, today: date) -> None:
@@ -172,22 +211,52 @@ def save_vulnerability(
     vulnerability_id: UUID | None = None,
 ) -> Done[Vulnerability]:
     """Record what the caller told us and the adjustments they asked for, with their consent and a review date at
-    most 12 months ahead."""
+    most 12 months ahead; or, with `vulnerability_id`, correct one on record. A correction keeps who recorded it and
+    the consent on record unless how consent was given changes (then a new consent is recorded now, by this agent)."""
     check_review_by(review_by, runtime.today())
     how = _text(consent_how, field="consent", limit=200)
     if not how:
         raise UserError("Record how the caller agreed to us keeping this (for example, verbally on this call).")
-    item = Vulnerability(
-        id=vulnerability_id or runtime.new_id(), caller_id=caller_id, driver=driver,
-        detail=_text(detail, field="detail", limit=2000),
-        adjustments=_text(adjustments, field="adjustments", limit=2000),
-        consent=Consent(at=runtime.now(), how=how, by=runtime.agent_id), recorded_by=runtime.agent_id,
-        review_by=review_by,
-    )
     with runtime.db.write() as conn:
+        before = care.get_vulnerability(conn, vulnerability_id) if vulnerability_id else None
+        if vulnerability_id and (before is None or before.caller_id != caller_id):
+            raise NotFoundError("That need is no longer on record; it may have been ended.")
+        item = Vulnerability(
+            id=vulnerability_id or runtime.new_id(), caller_id=caller_id, driver=driver,
+            detail=_text(detail, field="detail", limit=2000),
+            adjustments=_text(adjustments, field="adjustments", limit=2000),
+            consent=_consent(runtime, how=how, at=None, kept=before.consent if before else None),
+            recorded_by=before.recorded_by if before else runtime.agent_id,
+            review_by=review_by,
+        )
+        audit_detail = str(item.id)
+        if before is not None:
+            fields = ("driver", "detail", "adjustments", "consent", "review_by")
+            audit_detail = f"{item.id} changed: {_changed(before, item, fields)}"
         care.save_vulnerability(conn, item, hlc=runtime.stamp(), now=runtime.now())
-        append_event(conn, runtime, action=AuditAction.SAVED_VULNERABILITY, subject=str(caller_id), detail=str(item.id))
+        append_event(conn, runtime, action=AuditAction.SAVED_VULNERABILITY, subject=str(caller_id),
+                     detail=audit_detail)
     return Done(item, Changes(callers=frozenset({caller_id}), outbox_pending=True))
+
+
+ENDED_REASONS = ("no longer applies", "recorded in error", "the caller withdrew consent")
+
+
+def end_vulnerability(runtime: Runtime, vulnerability_id: UUID, *, reason: str) -> Done[Vulnerability]:
+    """Mark a need as ended (resolved, recorded in error, or consent withdrawn): it stops showing and shaping
+    prompts, the change syncs, and the audit event says why (one of `ENDED_REASONS`). The schema has no separate
+    "ended" state, so ending is a soft removal: the row and its history stay in the database."""
+    if reason not in ENDED_REASONS:
+        raise UserError(f"Say why the need has ended: one of {', '.join(ENDED_REASONS)}.")
+    now = runtime.now()
+    with runtime.db.write() as conn:
+        item = care.get_vulnerability(conn, vulnerability_id)
+        if item is None:
+            raise NotFoundError("That need is no longer on record; it may have been ended already.")
+        care.save_vulnerability(conn, item, hlc=runtime.stamp(), now=now, deleted_at=now)
+        append_event(conn, runtime, action=AuditAction.ENDED_VULNERABILITY, subject=str(item.caller_id),
+                     detail=f"{item.id} ended: {reason}")
+    return Done(item, Changes(callers=frozenset({item.caller_id}), outbox_pending=True))
 
 
 def mark_follow_up_done(runtime: Runtime, interaction_id: UUID) -> Done[Interaction]:

@@ -28,6 +28,7 @@ from cxassist.services.changes import Changes, Done
 from cxassist.services.runtime import Runtime
 from cxassist.store import callers as caller_store
 from cxassist.store import care, interactions
+from cxassist.store import drafts as draft_store
 
 MAX_NOTE_CHARS = 1_000_000
 MAX_TAGS = 20
@@ -172,6 +173,52 @@ def log_interaction(
         item = _apply(item, details, owner=runtime.agent_id)
         interactions.save_interaction(conn, item, hlc=runtime.stamp(), now=now)
     callers = frozenset({linked}) if linked else frozenset()
+    return Done(item, Changes(callers=callers, interactions=frozenset({item.id}), outbox_pending=True))
+
+
+def is_abandoned(item: Interaction) -> bool:
+    """A call the app closed on (or crashed during) before it was saved: still in progress, but with an end."""
+    return item.status is Status.IN_PROGRESS and item.ended_at is not None
+
+
+def close_abandoned_calls(runtime: Runtime, *, started_before: datetime) -> Done[list[Interaction]]:
+    """At start-up: this agent's calls left in progress by an earlier session are marked as not completed.
+
+    Status stays in progress (nothing about the call was completed) and the end is set to the last moment the call
+    is known to have been alive: its start, its latest emergency step or its latest draft. Everywhere (the history
+    here, other desktops after sync, the console) that reads as "not completed: the app closed". A call whose draft
+    the agent then restores goes on with `resume_call`; the draft itself is kept, so nothing typed is lost."""
+    with runtime.db.write() as conn:
+        found = interactions.unfinished_calls(conn, agent_id=runtime.agent_id, started_before=started_before)
+        if not found:
+            return Done([], Changes())
+        drafted = {d.interaction.id: d.updated_at for d in draft_store.open_drafts(conn, agent_id=runtime.agent_id,
+                                                                                    limit=len(found) + 20)}
+        steps: dict[UUID, datetime] = {}
+        for step in interactions.emergency_actions(conn, [item.id for item in found]):
+            steps[step.interaction_id] = max(step.at, steps.get(step.interaction_id, step.at))
+        closed = []
+        for item in found:
+            known = [item.started_at, *(t for t in (drafted.get(item.id), steps.get(item.id)) if t is not None)]
+            ended = replace(item, ended_at=max(known))
+            interactions.save_interaction(conn, ended, hlc=runtime.stamp(), now=runtime.now())
+            closed.append(ended)
+    ids = frozenset(item.id for item in closed)
+    callers = frozenset(item.caller_id for item in closed if item.caller_id)
+    return Done(closed, Changes(callers=callers, interactions=ids, outbox_pending=True))
+
+
+def resume_call(runtime: Runtime, interaction_id: UUID) -> Done[Interaction]:
+    """The agent restored the draft of a call the app closed on: the call is in progress again (its end cleared)."""
+    with runtime.db.write() as conn:
+        item = interactions.get_interaction(conn, interaction_id)
+        if item is None:
+            raise NotFoundError(f"No interaction with id {interaction_id}.")
+        if not is_abandoned(item):
+            return Done(item, Changes())
+        item = replace(item, ended_at=None)
+        interactions.save_interaction(conn, item, hlc=runtime.stamp(), now=runtime.now())
+    callers = frozenset({item.caller_id}) if item.caller_id else frozenset()
     return Done(item, Changes(callers=callers, interactions=frozenset({item.id}), outbox_pending=True))
 
 

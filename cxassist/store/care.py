@@ -68,7 +68,7 @@ def contacts_for_caller(conn: Connection, caller_id: UUID) -> list[EmergencyCont
     return [contact_from_row(row) for row in rows]
 
 
-def contact_values(contact: EmergencyContact) -> dict[str, Any]:
+def contact_values(contact: EmergencyContact, *, deleted_at: datetime | None = None) -> dict[str, Any]:
     return {
         "id": contact.id,
         "caller_id": contact.caller_id,
@@ -77,13 +77,24 @@ def contact_values(contact: EmergencyContact) -> dict[str, Any]:
         "phones": [{"e164": p.e164, "label": p.label, "is_primary": p.is_primary} for p in contact.phones],
         "may_contact_for": [p.value for p in contact.may_contact_for],
         "priority": contact.priority,
-        "deleted_at": None,
+        "deleted_at": deleted_at,
         **_consent_values(contact.consent),
     }
 
 
-def save_contact(conn: Connection, contact: EmergencyContact, *, hlc: str, now: datetime) -> None:
-    save(conn, _contact, contact_values(contact), hlc=hlc, now=now)
+def save_contact(
+    conn: Connection, contact: EmergencyContact, *, hlc: str, now: datetime, deleted_at: datetime | None = None
+) -> None:
+    """Insert or correct a contact; `deleted_at` removes it softly (the removal syncs like any other change)."""
+    save(conn, _contact, contact_values(contact, deleted_at=deleted_at), hlc=hlc, now=now)
+
+
+def get_contact(conn: Connection, contact_id: UUID) -> EmergencyContact | None:
+    """The contact unless it does not exist or was removed."""
+    row = conn.execute(
+        select(_contact).where(_contact.c.id == contact_id, _contact.c.deleted_at.is_(None))
+    ).mappings().first()
+    return contact_from_row(row) if row is not None else None
 
 
 def vulnerability_from_row(row: RowMapping) -> Vulnerability:
@@ -106,7 +117,7 @@ def vulnerabilities_for_caller(conn: Connection, caller_id: UUID) -> list[Vulner
     return [vulnerability_from_row(row) for row in rows]
 
 
-def vulnerability_values(item: Vulnerability) -> dict[str, Any]:
+def vulnerability_values(item: Vulnerability, *, deleted_at: datetime | None = None) -> dict[str, Any]:
     return {
         "id": item.id,
         "caller_id": item.caller_id,
@@ -115,10 +126,21 @@ def vulnerability_values(item: Vulnerability) -> dict[str, Any]:
         "adjustments": item.adjustments,
         "recorded_by": item.recorded_by,
         "review_by": item.review_by,
-        "deleted_at": None,
+        "deleted_at": deleted_at,
         **_consent_values(item.consent),
     }
 
 
-def save_vulnerability(conn: Connection, item: Vulnerability, *, hlc: str, now: datetime) -> None:
-    save(conn, _vulnerability, vulnerability_values(item), hlc=hlc, now=now)
+def save_vulnerability(
+    conn: Connection, item: Vulnerability, *, hlc: str, now: datetime, deleted_at: datetime | None = None
+) -> None:
+    """Insert or correct a vulnerability; `deleted_at` ends it (it no longer shows; the change syncs)."""
+    save(conn, _vulnerability, vulnerability_values(item, deleted_at=deleted_at), hlc=hlc, now=now)
+
+
+def get_vulnerability(conn: Connection, vulnerability_id: UUID) -> Vulnerability | None:
+    """The vulnerability unless it does not exist or has ended."""
+    row = conn.execute(
+        select(_vulnerability).where(_vulnerability.c.id == vulnerability_id, _vulnerability.c.deleted_at.is_(None))
+    ).mappings().first()
+    return vulnerability_from_row(row) if row is not None else None

@@ -96,6 +96,19 @@ def get_interaction(conn: Connection, interaction_id: UUID) -> Interaction | Non
     return None if row is None else interaction_from_row(row)
 
 
+def unfinished_calls(conn: Connection, *, agent_id: str, started_before: datetime) -> list[Interaction]:
+    """This agent's calls still in progress with no end recorded that started before `started_before`."""
+    rows = conn.execute(
+        select(_interaction).where(
+            _interaction.c.agent_id == agent_id,
+            _interaction.c.status == Status.IN_PROGRESS.value,
+            _interaction.c.ended_at.is_(None),
+            _interaction.c.started_at < started_before,
+        )
+    ).mappings()
+    return [interaction_from_row(row) for row in rows]
+
+
 @lru_cache(maxsize=8)
 def _recent_for_caller(limit: int) -> Select[Any]:
     return (

@@ -6,9 +6,11 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QWidget
 
 from cxassist.domain.errors import UserError
 from cxassist.ui.errors import ErrorReporter
@@ -39,6 +41,25 @@ class RecordingErrors(ErrorReporter):
 
     def bug(self, error: BaseException) -> None:
         self.bugs.append(error)
+
+
+def unnamed_widgets(root: QWidget) -> list[str]:
+    """Focusable widgets under `root` without an objectName or a plain-words accessible name."""
+    problems = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, QLineEdit) and isinstance(widget.parent(), (QComboBox, QAbstractSpinBox)):
+            continue  # the editor inside a combo box or date field speaks with its parent's name
+        name, accessible = widget.objectName(), widget.accessibleName()
+        if not name or not accessible.strip() or accessible == name:
+            problems.append(f"{type(widget).__name__} objectName={name!r} accessibleName={accessible!r}")
+    return problems
+
+
+@pytest.fixture
+def unnamed() -> Callable[[QWidget], list[str]]:
+    return unnamed_widgets
 
 
 @pytest.fixture

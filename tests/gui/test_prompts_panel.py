@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -10,9 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from cxassist.domain.models import Outcome, VulnerabilityDriver
+from cxassist.prompts import Prompt
 from cxassist.services import caller_edit
 from cxassist.services.calls import CallDetails, log_interaction
 from cxassist.ui.agent.main_window import MainWindow
+from cxassist.ui.agent.prompts_panel import CARDS_PER_TURN, PromptCard, PromptsPanel
 
 NUMBER = "+442079460018"
 
@@ -51,8 +54,14 @@ def rule_ids(window: MainWindow) -> list[str]:
     return [card.prompt.rule_id for card in window.prompts.cards]
 
 
-def test_prompts_fit_the_caller_and_say_why(window: MainWindow, runtime: Any) -> None:
+def pop(window: MainWindow, qtbot: Any) -> None:
+    """Pop the caller and wait for every prompt card (cards beyond the first few are built over a few turns)."""
     window.pop_number(NUMBER)
+    qtbot.waitUntil(window.prompts.is_complete, timeout=3000)
+
+
+def test_prompts_fit_the_caller_and_say_why(window: MainWindow, runtime: Any, qtbot: Any) -> None:
+    pop(window, qtbot)
     ids = rule_ids(window)
     assert "empathy-last-failed" in ids and "greet-preferred-name" in ids
     assert all(p.why for p in (c.prompt for c in window.prompts.cards))
@@ -67,7 +76,7 @@ def test_prompts_fit_the_caller_and_say_why(window: MainWindow, runtime: Any) ->
 
 
 def test_a_confusion_cue_offers_emergency_mode_but_never_opens_it(window: MainWindow, qtbot: Any) -> None:
-    window.pop_number(NUMBER)
+    pop(window, qtbot)
     window.form.note.setFocus()
     qtbot.keyClicks(window.form.note, "she sounds confused and doesn't know where she is")
     qtbot.waitUntil(lambda: window.prompts.cards[0].prompt.offers == "emergency-mode", timeout=3000)
@@ -79,7 +88,7 @@ def test_a_confusion_cue_offers_emergency_mode_but_never_opens_it(window: MainWi
 
 
 def test_use_dismiss_and_keyboard(window: MainWindow, runtime: Any, qtbot: Any) -> None:
-    window.pop_number(NUMBER)
+    pop(window, qtbot)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
@@ -106,3 +115,52 @@ def test_a_suggestion_is_saved_for_supervisors(window: MainWindow, runtime: Any)
     with runtime.db.read() as conn:
         texts = [r[0] for r in conn.exec_driver_sql("SELECT text FROM prompt_suggestion")]
     assert texts == ["Offer to post a large-print summary"]
+
+
+def fake_prompts(tag: str, count: int) -> list[Prompt]:
+    return [Prompt(rule_id=f"{tag}-{n}", category="context", text=f"{tag} prompt {n}", why="because",
+                   priority=count - n, pack_name="test", pack_version=1) for n in range(count)]
+
+
+@pytest.fixture
+def panel(qtbot: Any) -> PromptsPanel:
+    shown = PromptsPanel()
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
+def test_cards_arrive_a_few_per_turn_and_are_reused(panel: PromptsPanel, qtbot: Any) -> None:
+    first = fake_prompts("a", 7)
+    assert panel.show_prompts(first) == first
+    assert len(panel.cards) == CARDS_PER_TURN < len(first), "the rest follow on later turns"
+    qtbot.waitUntil(panel.is_complete, timeout=3000)
+    cards = list(panel.cards)
+    assert [c.prompt for c in cards] == first and cards[6].text.text() == "7. a prompt 6"
+
+    # A keystroke that rewords one prompt and adds one: the same cards, the words changed in place.
+    typed = [fake_prompts("cue", 1)[0], *first[:3], replace(first[3], text="reworded"), *first[4:]]
+    panel.show_prompts(typed)
+    assert panel.cards[1:] == cards and panel.cards[4].text.text() == "5. reworded"
+    qtbot.waitUntil(panel.is_complete, timeout=3000)
+
+    # Another caller: the cards put aside are shown again with the new prompts; none is built.
+    built = set(panel.findChildren(PromptCard))
+    panel.clear()
+    assert panel.cards == [] and all(c.isHidden() for c in cards)
+    second = fake_prompts("b", 7)
+    panel.show_prompts(second)
+    qtbot.waitUntil(panel.is_complete, timeout=3000)
+    assert set(panel.cards) <= built, "no card was built for the second caller"
+    assert [c.prompt for c in panel.cards] == second and panel.cards[0].use_button.text() == "Use"
+
+
+def test_alt_n_waits_for_its_card(panel: PromptsPanel, qtbot: Any) -> None:
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow, timeout=2000)
+    prompts = fake_prompts("a", 6)
+    panel.show_prompts(prompts)
+    panel.focus_prompt(5)  # not built yet
+    qtbot.waitUntil(lambda: len(panel.cards) >= 5, timeout=3000)
+    qtbot.waitUntil(panel.cards[4].use_button.hasFocus, timeout=3000)
+    assert panel.cards[4].prompt == prompts[4]

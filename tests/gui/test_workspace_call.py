@@ -175,5 +175,28 @@ def test_a_draft_comes_back_after_a_crash(qtbot: Any, runtime: Any, runner: Any,
     assert restore is not None
     qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
     assert second.controller.call is not None and second.controller.call.id == call_id
+    assert second.controller.call.ended_at is None, "the restored call goes on"
     assert second.form.note.toPlainText() == "she asked for a callback"
     assert second.card.caller is not None and second.card.caller.id == peggy.id
+
+
+def test_a_call_the_app_closed_on_shows_as_not_completed(qtbot: Any, runtime: Any, runner: Any, errors: Any,
+                                                        peggy: Any) -> None:
+    from cxassist.ui.agent.history_model import HistoryModel
+
+    first = MainWindow(runtime, runner, errors, dial=lambda _n: None)
+    qtbot.addWidget(first)
+    first.pop_number(STORY_NUMBER)
+    call_id = first.controller.call.id  # type: ignore[union-attr]
+    # "crash" before anything was typed: no draft to offer, so the call cannot go on.
+    second = MainWindow(runtime, runner, errors, dial=lambda _n: None)
+    qtbot.addWidget(second)
+    second.controller.offer_drafts()
+    assert second.messages.findChild(QPushButton, "restoreDraft") is None
+    second.pop_number(STORY_NUMBER)
+    model = second.history.view.model()
+    assert isinstance(model, HistoryModel)
+    row = model.row_of(call_id)
+    assert row is not None
+    flags = model.index(row, model.COLUMNS.index("flags")).data()
+    assert "Not completed (the app closed)" in flags and "In progress" not in flags

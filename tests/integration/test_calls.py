@@ -141,3 +141,40 @@ def test_a_read_only_database_is_explained(runtime: Any) -> None:
     event.remove(runtime.db.engine, "checkout", read_only)
     runtime.db.engine.dispose()
     assert interaction_count(runtime) == 0
+
+
+def test_calls_an_earlier_session_left_in_progress_become_not_completed(runtime: Any, add_caller: Any) -> None:
+    from cxassist.domain.models import EmergencyActionKind
+    from cxassist.services import drafts
+    from cxassist.services.emergency import record_action
+    from cxassist.store import interactions
+
+    add_caller("Tom Reid", "020 7946 0100")
+    bare = start_call(runtime, phone="020 7946 0100").value  # popped, then the app crashed
+    drafted = start_call(runtime, phone="020 7946 0100").value
+    drafts.save_draft(runtime, drafted.id, drafts.CallForm(note="half way"))
+    urgent = start_call(runtime, phone="020 7946 0100").value
+    step = record_action(runtime, urgent.id, EmergencyActionKind.EMERGENCY_SERVICES_CALLED, "999").value
+    saved = complete_call(runtime, start_call(runtime, phone="020 7946 0100").value.id, CallDetails()).value
+    session_start = runtime.now()
+    this_session = start_call(runtime, phone="020 7946 0100").value
+
+    closed = calls.close_abandoned_calls(runtime, started_before=session_start)
+    assert {c.id for c in closed.value} == {bare.id, drafted.id, urgent.id}
+    with runtime.db.read() as conn:
+        ended = {i: interactions.get_interaction(conn, i) for i in (bare.id, drafted.id, urgent.id, saved.id,
+                                                                    this_session.id)}
+    assert all(calls.is_abandoned(ended[i]) for i in (bare.id, drafted.id, urgent.id))  # type: ignore[arg-type]
+    assert ended[bare.id].ended_at == bare.started_at  # type: ignore[union-attr]
+    assert ended[urgent.id].ended_at == step.at, "the last moment the call is known to have been alive"  # type: ignore[union-attr]
+    assert ended[saved.id] == saved and not calls.is_abandoned(ended[this_session.id])  # type: ignore[arg-type]
+    assert {r["row_id"] for r in outbox_rows(runtime)[-3:]} == {str(bare.id), str(drafted.id), str(urgent.id)}
+    assert calls.close_abandoned_calls(runtime, started_before=session_start).value == [], "closed once"
+
+    # The draft is still offered; restoring it resumes its call, and saving it completes it with a real end.
+    (offered,) = drafts.drafts_to_restore(runtime)
+    assert offered.interaction.id == drafted.id and offered.form.note == "half way"
+    resumed = calls.resume_call(runtime, drafted.id).value
+    assert resumed.status is Status.IN_PROGRESS and resumed.ended_at is None
+    done = drafts.finish_call(runtime, drafted.id, offered.form, caller_id=None).value
+    assert done.status is Status.COMPLETED and done.ended_at is not None and done.ended_at > drafted.started_at

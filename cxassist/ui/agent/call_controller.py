@@ -17,7 +17,7 @@ from cxassist.domain.models import Interaction
 from cxassist.services import drafts
 from cxassist.services.audit_log import AuditAction, record
 from cxassist.services.caller_edit import mark_follow_up_done
-from cxassist.services.calls import start_call
+from cxassist.services.calls import close_abandoned_calls, resume_call, start_call
 from cxassist.services.changes import Changes
 from cxassist.services.emergency import CallerPlace, caller_place
 from cxassist.services.runtime import Runtime
@@ -204,6 +204,19 @@ class CallController(QObject):
         self.panels.form.show_problem(str(error))
 
     def offer_drafts(self) -> None:
+        """At start-up: calls an earlier session left in progress become "not completed", then the newest draft is
+        offered back (restoring it resumes its call)."""
+        runtime, started_before = self.runtime, self.runtime.now()
+        self.runner.write(lambda: close_abandoned_calls(runtime, started_before=started_before),
+                          on_done=lambda _closed: self._read_drafts(), on_error=self._close_failed, initiator=self)
+
+    def _close_failed(self, error: Exception) -> None:
+        self.panels.messages.show_message(
+            self.tr("Unsaved calls from last time could not be marked as not completed: {0}").format(error),
+            warning=True)
+        self._read_drafts()
+
+    def _read_drafts(self) -> None:
         runtime = self.runtime
         self.runner.read(lambda: drafts.drafts_to_restore(runtime), on_done=self._offer)
 
@@ -222,7 +235,15 @@ class CallController(QObject):
         )
 
     def restore(self, draft: drafts.SavedDraft) -> None:
-        runtime, item = self.runtime, draft.interaction
+        runtime, call_id = self.runtime, draft.interaction.id
+        self.runner.write(lambda: resume_call(runtime, call_id), on_done=lambda item: self._restore(draft, item),
+                          on_error=self._restore_failed, initiator=self)
+
+    def _restore_failed(self, error: Exception) -> None:
+        self.panels.messages.show_message(self.tr("The call could not be restored: {0}").format(error), warning=True)
+
+    def _restore(self, draft: drafts.SavedDraft, item: Interaction) -> None:
+        runtime = self.runtime
 
         def read() -> ScreenPop:
             if item.caller_id is not None:

@@ -11,6 +11,7 @@ from datetime import datetime
 from uuid import UUID
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QStyle, QVBoxLayout, QWidget
 
 from cxassist.domain.models import Caller, Vulnerability
@@ -31,6 +32,8 @@ class CallerCard(QFrame):
     candidate_confirmed = Signal(object)  # caller id
     vulnerabilities_opened = Signal(object)  # caller id
     edit_caller_requested = Signal()
+    edit_vulnerability_requested = Signal(object)  # Vulnerability
+    settle_versions_requested = Signal(object)  # caller id: sync kept two versions of a need or contact
 
     def __init__(self, home_region: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +93,8 @@ class CallerCard(QFrame):
         self._add(wrapped(" · ".join(prefs), self))
         if caller.tags:
             self._add(wrapped(self.tr("Tags: {0}").format(", ".join(caller.tags)), self))
+        if caller.needs_attention:
+            self._add(self._settle_row(caller.id))
         for item in vulnerabilities:
             self._add(self._vulnerability_row(item, now))
         row = QWidget(self)
@@ -139,6 +144,26 @@ class CallerCard(QFrame):
         self._details.append(detail)
         box.addWidget(detail)
         line.addLayout(box, 1)
+        edit = QPushButton(self.tr("Edit…  (F2)"), row)
+        edit.setObjectName("editVulnerability")
+        edit.setAccessibleName(self.tr("Edit or end this need: {0}").format(driver_text(item.driver)))
+        edit.clicked.connect(lambda _c=False, v=item: self.edit_vulnerability(v))
+        line.addWidget(edit, 0, Qt.AlignmentFlag.AlignTop)
+        shortcut = QShortcut(QKeySequence(Qt.Key.Key_F2), row)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda v=item: self.edit_vulnerability(v))
+        return row
+
+    def _settle_row(self, caller_id: UUID) -> QWidget:
+        row = QWidget(self)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(wrapped(self.tr("⚠ Two versions need settling"), row), 1)
+        settle = QPushButton(self.tr("Compare and settle…"), row)
+        settle.setObjectName("settleVersions")
+        settle.setAccessibleName(self.tr("Compare the two versions and keep one"))
+        settle.clicked.connect(lambda _c=False, cid=caller_id: self.settle_versions_requested.emit(cid))
+        line.addWidget(settle)
         return row
 
     def _show_candidates(self, pop: ScreenPop) -> None:
@@ -176,6 +201,12 @@ class CallerCard(QFrame):
             label.show()
         if self.caller is not None:
             self.vulnerabilities_opened.emit(self.caller.id)
+
+    def edit_vulnerability(self, item: Vulnerability) -> None:
+        """The editor shows what the caller told us, so opening it opens (and audits) the details first."""
+        if any(label.isHidden() for label in self._details):
+            self.open_vulnerability_details()
+        self.edit_vulnerability_requested.emit(item)
 
     def caller_id(self) -> UUID | None:
         return self.caller.id if self.caller else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from cxassist.domain.models import EmergencyContact
@@ -20,15 +20,18 @@ def dial_with_system(e164: str) -> None:
 
 
 class ContactList(QWidget):
-    """`dialled(contact, e164)` after a Call click; the number went to `dial`."""
+    """`dialled(contact, e164)` after a Call click; the number went to `dial`. When `editable`, each contact has an
+    Edit button (and F2 anywhere in its row) that emits `edit_requested(contact)`."""
 
     dialled = Signal(object, str)
+    edit_requested = Signal(object)
 
-    def __init__(self, home_region: str, *, dial: Callable[[str], None] = dial_with_system,
+    def __init__(self, home_region: str, *, dial: Callable[[str], None] = dial_with_system, editable: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.home_region = home_region
         self.dial = dial
+        self.editable = editable
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -68,6 +71,8 @@ class ContactList(QWidget):
         else:
             consent = self.tr("⚠ No consent on record: contact only if the caller's life or safety is at risk")
         box.addWidget(wrapped(consent, row))
+        if self.editable:
+            self._add_edit(row, box, contact)
         grid = QGridLayout()
         for n, phone in enumerate(contact.phones):
             shown = display_number(phone.e164, self.home_region)
@@ -87,6 +92,19 @@ class ContactList(QWidget):
         grid.setColumnStretch(0, 1)
         box.addLayout(grid)
         return row
+
+    def _add_edit(self, row: QFrame, box: QVBoxLayout, contact: EmergencyContact) -> None:
+        edit = QPushButton(self.tr("Edit…  (F2)"), row)
+        edit.setObjectName("editContact")
+        edit.setAccessibleName(self.tr("Edit or remove {0} as an emergency contact").format(contact.name))
+        edit.clicked.connect(lambda _c=False, c=contact: self.edit_requested.emit(c))
+        line = QHBoxLayout()
+        line.addWidget(edit)
+        line.addStretch(1)
+        box.addLayout(line)
+        shortcut = QShortcut(QKeySequence(Qt.Key.Key_F2), row)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda c=contact: self.edit_requested.emit(c))
 
     def _dial(self, contact: EmergencyContact, e164: str) -> None:
         self.dial(e164)

@@ -1,7 +1,8 @@
 """The emergency contacts panel: who may be called, and the way into emergency mode.
 
 Names and relationships show at once; numbers and consent show when the agent opens them, which is audited
-(`contacts_opened`). Emergency mode shows everything.
+(`contacts_opened`); an opened contact can then be edited or removed (`edit_contact_requested`). Emergency mode
+shows everything.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from cxassist.ui.widgets.text import section_title, wrapped
 class EmergencyPanel(QFrame):
     contacts_opened = Signal(object)  # caller id
     add_contact_requested = Signal()
+    edit_contact_requested = Signal(object)  # EmergencyContact
 
     def __init__(self, home_region: str, *, dial: Callable[[str], None] = dial_with_system,
                  parent: QWidget | None = None) -> None:
@@ -40,7 +42,8 @@ class EmergencyPanel(QFrame):
         )
         self.show_button.clicked.connect(self.open_contacts)
         layout.addWidget(self.show_button)
-        self.contacts = ContactList(home_region, dial=dial, parent=self)
+        self.contacts = ContactList(home_region, dial=dial, editable=True, parent=self)
+        self.contacts.edit_requested.connect(self.edit_contact_requested)
         self.contacts.hide()
         layout.addWidget(self.contacts)
         self.add_button = QPushButton(self.tr("Add an emergency contact…"), self)

@@ -8,11 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from cxassist.domain.models import Interaction
+from cxassist.domain.models import Interaction, Status
+from cxassist.services.calls import is_abandoned
 from cxassist.ui.widgets.text import channel_text, local_datetime, outcome_text, short_date, tr
 
 Index = QModelIndex | QPersistentModelIndex
 _TOP = 0  # internal id of a top-level row; a detail row's id is its parent's row + 1
+_DETAIL_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole})
+_ROLES = _DETAIL_ROLES | {Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole}
 
 
 def flags_text(item: Interaction) -> str:
@@ -26,7 +29,9 @@ def flags_text(item: Interaction) -> str:
             parts.append(tr("⚑ Follow-up due {0}").format(short_date(item.follow_up.due)))
         else:
             parts.append(tr("✓ Follow-up done"))
-    if item.status.value == "in-progress":
+    if is_abandoned(item):
+        parts.append(tr("○ Not completed (the app closed)"))
+    elif item.status is Status.IN_PROGRESS:
         parts.append(tr("● In progress"))
     return ", ".join(parts)
 
@@ -37,6 +42,9 @@ def details_text(item: Interaction) -> str:
         tr("Outcome: {0}").format(outcome_text(item.outcome)),
         tr("Note: {0}").format(item.note or tr("none")),
     ]
+    if is_abandoned(item) and item.ended_at is not None:
+        lines.append(tr("Not completed: the app closed before the call was saved (last activity {0}).").format(
+            local_datetime(item.ended_at)))
     if item.resolution:
         lines.append(tr("Resolution: {0}").format(item.resolution))
     if item.tags:
@@ -54,11 +62,14 @@ class HistoryModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: list[Interaction] = []
+        self._cells: list[tuple[str, ...]] = []
         self._headers = [tr("Date"), tr("Channel"), tr("Reason"), tr("Outcome"), tr("Agent"), tr("Notes")]
 
     def set_items(self, items: Sequence[Interaction]) -> None:
         self.beginResetModel()
         self._items = sorted(items, key=lambda i: i.started_at, reverse=True)
+        # The view asks for every cell many times per pop (sizing columns to contents, painting): format them once.
+        self._cells = [tuple(self._cell(item, column) for column in self.COLUMNS) for item in self._items]
         self.endResetModel()
 
     def item(self, row: int) -> Interaction:
@@ -106,19 +117,15 @@ class HistoryModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         if index.internalId() != _TOP:
-            item = self._items[index.internalId() - 1]
-            if index.column() == 0 and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return details_text(item)
+            if index.column() == 0 and role in _DETAIL_ROLES:
+                return details_text(self._items[index.internalId() - 1])
             return None
-        item = self._items[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return self._cell(item, self.COLUMNS[index.column()])
         if role == Qt.ItemDataRole.UserRole:
-            return str(item.id)
-        return None
+            return str(self._items[index.row()].id)
+        return self._cells[index.row()][index.column()]
 
     @staticmethod
     def _cell(item: Interaction, column: str) -> str:

@@ -52,6 +52,8 @@ class HistoryPanel(QFrame):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.activated.connect(self._toggle)
+        # Spanned when opened, not on every pop: each span lays the tree out again (about 1 ms, a dozen per caller).
+        self.view.expanded.connect(self._span_details)
         layout.addWidget(self.view, 1)
         self.empty = wrapped(self.tr("No earlier contacts."), self)
         layout.addWidget(self.empty)
@@ -59,8 +61,6 @@ class HistoryPanel(QFrame):
 
     def show_history(self, history: Sequence[Interaction], follow_ups: Sequence[Interaction], today: date) -> None:
         self.model.set_items(history)
-        for row in range(self.model.rowCount()):
-            self.view.setFirstColumnSpanned(0, self.model.index(row, 0), True)
         self.empty.setVisible(not history)
         self._show_follow_ups(follow_ups, today)
 
@@ -75,6 +75,9 @@ class HistoryPanel(QFrame):
         self.view.expand(index)
         self.view.setCurrentIndex(index)
         return True
+
+    def _span_details(self, index: QModelIndex) -> None:
+        self.view.setFirstColumnSpanned(0, index, True)
 
     def _toggle(self, index: QModelIndex) -> None:
         if index.parent().isValid():
