@@ -16,7 +16,7 @@ from uuid import UUID
 from cxassist.config import Settings
 from cxassist.domain.errors import UserError
 from cxassist.domain.models import Channel
-from cxassist.prompts import PackSet, Prompt, build_context, evaluate, load_packs
+from cxassist.prompts import Pack, PackSet, Prompt, build_context, evaluate, load_packs
 from cxassist.services.calls import clean_text
 from cxassist.services.changes import Changes, Done
 from cxassist.services.emergency import caller_place
@@ -29,9 +29,23 @@ DISMISS_REASONS = ("not helpful", "wrong for this caller", "wording")
 MAX_SUGGESTION_CHARS = 1000
 
 
-def load_pack_set(settings: Settings) -> PackSet:
-    """The shipped default pack plus the site's packs (`prompts.packs`), later packs adding or replacing rules."""
-    return load_packs(None, [Path(p) for p in settings.prompts.packs])
+def load_pack_set(settings: Settings, published: Sequence[Pack] = ()) -> PackSet:
+    """The shipped default pack plus the site's packs (`prompts.packs`), later packs adding or replacing rules; then
+    the packs published from the console (`services.prompt_packs.load_in_force` passes them), see `with_published`."""
+    files = load_packs(None, [Path(p) for p in settings.prompts.packs])
+    return PackSet.compose(with_published(files.packs, published)) if published else files
+
+
+def with_published(packs: Sequence[Pack], published: Sequence[Pack]) -> list[Pack]:
+    """`packs` with each published pack in the place of the pack of the same name (a new name comes at the end)."""
+    by_name = {pack.name: pack for pack in published}
+    placed: list[Pack] = []
+    for pack in packs:
+        if pack.name not in by_name:
+            placed.append(pack)
+        elif by_name[pack.name] not in placed:
+            placed.append(by_name[pack.name])
+    return placed + [pack for pack in published if pack not in placed]
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,9 +15,10 @@ from PySide6.QtCore import QObject, QTimer
 from cxassist.domain.errors import UserError
 from cxassist.domain.models import Channel, Interaction
 from cxassist.prompts import PackSet, Prompt
+from cxassist.services.changes import Changes
+from cxassist.services.prompt_packs import packs_in_force
 from cxassist.services.prompts import (
     PromptRequest,
-    load_pack_set,
     pack_version,
     prompts_for,
     record_prompt_events,
@@ -70,14 +71,18 @@ class PromptsController(QObject):
         panel.used.connect(self.on_used)
         panel.dismissed.connect(self.on_dismissed)
         panel.suggested.connect(self.on_suggested)
+        runner.relay.changed.connect(self.on_changed)
         self.load_packs()
 
     def load_packs(self) -> None:
-        """Load (or reload) the packs in force; on failure the set already in force stays."""
-        settings = self.runtime.settings
-        self.runner.read(
-            lambda: load_pack_set(settings), on_done=self._packs_loaded, on_error=self._packs_failed, uses_db=False
-        )
+        """Load (or reload) the packs in force, published ones from the database; on failure the set already in
+        force stays."""
+        runtime = self.runtime
+        self.runner.read(lambda: packs_in_force(runtime), on_done=self._packs_loaded, on_error=self._packs_failed)
+
+    def on_changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.prompt_pack:
+            self.load_packs()  # a pack was published here, or arrived by sync
 
     def _packs_loaded(self, pack_set: PackSet) -> None:
         self.pack_set = pack_set
