@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, RowMapping, func, select
 
 from cxassist.store import tables
 from cxassist.store.rows import json_dumps, save
@@ -88,3 +88,49 @@ def verify(conn: Connection) -> ChainReport:
 
 def count(conn: Connection) -> int:
     return int(conn.execute(select(func.count()).select_from(_audit)).scalar_one())
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEvent:
+    seq: int  # this machine's order of events; newest is highest
+    id: UUID
+    at: datetime
+    actor: str
+    action: str
+    subject: str
+    detail: str
+
+
+def _event_from(row: RowMapping) -> AuditEvent:
+    return AuditEvent(
+        seq=row["seq"], id=row["id"], at=row["at"], actor=row["actor"], action=row["action"], subject=row["subject"],
+        detail=row["detail"],
+    )  # fmt: skip
+
+
+def page(
+    conn: Connection, *, before: int | None = None, action: str = "", actor: str = "", limit: int = 100
+) -> list[AuditEvent]:
+    """Up to `limit` events newest first, with `seq` below `before` (keyset paging: never OFFSET); `action` and
+    `actor`, when given, must match exactly."""
+    statement = select(_audit).order_by(_audit.c.seq.desc()).limit(limit)
+    if before is not None:
+        statement = statement.where(_audit.c.seq < before)
+    if action:
+        statement = statement.where(_audit.c.action == action)
+    if actor:
+        statement = statement.where(_audit.c.actor == actor)
+    return [_event_from(row) for row in conn.execute(statement).mappings()]
+
+
+def events_at(conn: Connection, seqs: list[int]) -> list[AuditEvent]:
+    """The events with these `seq` numbers, in `seq` order."""
+    statement = select(_audit).where(_audit.c.seq.in_(seqs)).order_by(_audit.c.seq)
+    return [_event_from(row) for row in conn.execute(statement).mappings()]
+
+
+def distinct_values(conn: Connection, column: str, *, limit: int = 200) -> list[str]:
+    """The different actions (or actors) in the trail, in alphabetical order: what the filters offer."""
+    col = {"action": _audit.c.action, "actor": _audit.c.actor}[column]
+    rows = conn.execute(select(col).distinct().order_by(col).limit(limit))
+    return [row[0] for row in rows]

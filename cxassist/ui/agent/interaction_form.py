@@ -101,6 +101,17 @@ class InteractionForm(QFrame):
         self.tags = self._line("tagsEdit", self.tr("Tags, separated by commas"))
         form.addRow(self._buddy(self.tr("T&ags"), self.tags), self.tags)
 
+        friction = QHBoxLayout()
+        self.friction_button = QPushButton(self.tr("Caller found a rule &pointless…"), self)
+        self.friction_button.setObjectName("markFriction")
+        self.friction_button.setAccessibleName(self.tr("Note a rule, policy or process the caller found pointless"))
+        friction.addWidget(self.friction_button)
+        self.friction_notice = QLabel(self)
+        self.friction_notice.setObjectName("frictionNotice")
+        self.friction_notice.setWordWrap(True)
+        friction.addWidget(self.friction_notice, 1)
+        form.addRow(friction)
+
         follow = QHBoxLayout()
         self.follow_up = QCheckBox(self.tr("&Follow-up needed, due"), self)
         self.follow_up.setObjectName("followUpCheck")
@@ -153,6 +164,7 @@ class InteractionForm(QFrame):
             self.new_caller_label.setVisible(unknown_caller)
             self.mask_notice.hide()
             self.status.clear()
+            self.friction_notice.clear()
         finally:
             self._loading = False
         self._dirty = False

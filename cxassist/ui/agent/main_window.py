@@ -33,10 +33,12 @@ from cxassist.ui.agent.call_controller import CallController, Panels
 from cxassist.ui.agent.caller_card import CallerCard
 from cxassist.ui.agent.contact_list import dial_with_system
 from cxassist.ui.agent.emergency_panel import EmergencyPanel
+from cxassist.ui.agent.friction_marker import FrictionMarker
 from cxassist.ui.agent.history_view import HistoryPanel
 from cxassist.ui.agent.interaction_form import InteractionForm
 from cxassist.ui.agent.prompts_controller import PromptsController
 from cxassist.ui.agent.prompts_panel import PromptsPanel
+from cxassist.ui.agent.recognition import KudosStrip
 from cxassist.ui.agent.shortcuts import ShortcutsDialog
 from cxassist.ui.agent.window_actions import WindowActions
 from cxassist.ui.errors import ErrorReporter
@@ -81,6 +83,8 @@ class MainWindow(QMainWindow):
         self.messages = MessageBar("messageBar", self)
         outer.addWidget(self.messages)
         errors.show_message = self.show_message
+        self.kudos = KudosStrip(runtime, runner, self)
+        outer.addWidget(self.kudos)
 
         self.card = CallerCard(region, self)
         self.history = HistoryPanel(self)
@@ -131,6 +135,7 @@ class MainWindow(QMainWindow):
         self.controller.popped.connect(lambda _pop: self.fix_tab_order())
         self.prompts_controller = PromptsController(runtime, runner, panel=self.prompts, calls=self.controller,
                                                     form=self.form, messages=self.messages, parent=self)
+        self.friction = FrictionMarker(runtime, runner, form=self.form, calls=self.controller, parent=self)
         self.actions_ = WindowActions(self)
         self.prompts.emergency_requested.connect(self.actions_.enter_emergency_mode)
         self.emergency_button.clicked.connect(self.actions_.enter_emergency_mode)
@@ -230,7 +235,8 @@ class MainWindow(QMainWindow):
         chain += [w for w in self.history.findChildren(QPushButton)]
         form = self.form
         chain += [form.new_caller_name, form.channel, form.outcome, form.reason, form.note, form.tags,
-                  form.follow_up, form.follow_up_due, form.save]
+                  form.friction_button, form.follow_up, form.follow_up_due, form.save]
+        chain.append(self.kudos.all_button)  # recognition comes after the call's work
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 

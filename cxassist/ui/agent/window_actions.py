@@ -8,13 +8,22 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from cxassist.domain.models import EmergencyAction, EmergencyActionKind, Interaction
+from cxassist.domain.errors import UserError
+from cxassist.domain.models import (
+    EmergencyAction,
+    EmergencyActionKind,
+    EmergencyContact,
+    Interaction,
+    Vulnerability,
+)
+from cxassist.services import access
 from cxassist.services.calls import start_call
 from cxassist.services.emergency import actions_for, caller_place, record_action
 from cxassist.ui.agent.emergency_mode import EmergencyModeDialog
 
 if TYPE_CHECKING:
     from cxassist.ui.agent.main_window import MainWindow
+    from cxassist.ui.console.window import ConsoleWindow
 
 
 class WindowActions(QObject):
@@ -22,6 +31,7 @@ class WindowActions(QObject):
         super().__init__(window)
         self.window = window
         self.emergency: EmergencyModeDialog | None = None
+        self.console: ConsoleWindow | None = None
         self._actions: list[QAction] = []
         bar = window.menuBar()
         call = bar.addMenu(self.tr("&Call"))
@@ -33,6 +43,8 @@ class WindowActions(QObject):
                               window.controller.save)
         self.note = self._add(call, "actionNote", self.tr("Go to the &note"), "Ctrl+N",
                               lambda: window.form.note.setFocus())  # noqa: PLW0108 - triggered passes a bool
+        call.addAction(window.friction.action)
+        self._actions.append(window.friction.action)
         call.addSeparator()
         self.quit = self._add(call, "actionQuit", self.tr("&Quit"), "Ctrl+Q", window.close)
         caller = bar.addMenu(self.tr("C&aller"))
@@ -46,11 +58,17 @@ class WindowActions(QObject):
                                     window.card.open_vulnerability_details)
         self.show_contacts = self._add(caller, "actionShowContacts", self.tr("Show emergency contacts' &numbers"),
                                        "Ctrl+Shift+K", window.contacts.open_contacts)
+        supervisor = bar.addMenu(self.tr("&Supervisor"))
+        self.console_action = self._add(supervisor, "actionConsole", self.tr("Supervisor &console"), "Ctrl+Shift+S",
+                                        self.open_console)
         help_menu = bar.addMenu(self.tr("&Help"))
         self.shortcuts = self._add(help_menu, "actionShortcuts", self.tr("&Keyboard shortcuts"), "F1",
                                    window.show_shortcuts)
         window.card.edit_caller_requested.connect(self.edit_caller_details)
         window.contacts.add_contact_requested.connect(self.add_emergency_contact)
+        window.contacts.edit_contact_requested.connect(self.edit_emergency_contact)
+        window.card.edit_vulnerability_requested.connect(self.edit_vulnerability)
+        window.card.settle_versions_requested.connect(self.settle_versions)
         window.controller.call_saved.connect(self.after_call)
 
     def all(self) -> list[QAction]:
@@ -134,6 +152,30 @@ class WindowActions(QObject):
             self.emergency.log.addItem(text)
         self.window.show_message(text)
 
+    # -- the supervisor console -----------------------------------------------------------------------------------
+
+    def open_console(self) -> None:
+        """Check the role and audit the opening on the writer; then show the one console window (raised if open)."""
+        runtime = self.window.runtime
+        self.window.runner.write(lambda: access.open_console(runtime), on_done=self._show_console,
+                                 on_error=self._console_refused, initiator=self)
+
+    def _show_console(self, _role: object) -> None:
+        from cxassist.ui.console.context import ConsoleContext  # noqa: PLC0415 - the console loads on first opening
+        from cxassist.ui.console.window import ConsoleWindow  # noqa: PLC0415
+
+        window = self.window
+        if self.console is None:
+            self.console = ConsoleWindow(ConsoleContext(window.runtime, window.runner, window.errors), window)
+        self.console.show()
+        self.console.setWindowState(self.console.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.console.raise_()
+        self.console.activateWindow()
+
+    def _console_refused(self, error: Exception) -> None:
+        if isinstance(error, UserError):
+            self.window.show_message(str(error))
+
     # -- editing and care -----------------------------------------------------------------------------------------
 
     def edit_caller_details(self) -> None:
@@ -150,6 +192,21 @@ class WindowActions(QObject):
         from cxassist.ui.agent.edit_care import open_vulnerability_editor  # noqa: PLC0415
 
         open_vulnerability_editor(self.window)
+
+    def edit_emergency_contact(self, contact: EmergencyContact) -> None:
+        from cxassist.ui.agent.edit_care import open_contact_editor  # noqa: PLC0415
+
+        open_contact_editor(self.window, contact)
+
+    def edit_vulnerability(self, item: Vulnerability) -> None:
+        from cxassist.ui.agent.edit_care import open_vulnerability_editor  # noqa: PLC0415
+
+        open_vulnerability_editor(self.window, item)
+
+    def settle_versions(self, caller_id: object) -> None:
+        from cxassist.ui.conflict_dialog import open_conflict_dialog  # noqa: PLC0415
+
+        open_conflict_dialog(self.window.runtime, self.window.runner, caller_id, self.window)
 
     def after_call(self, saved: Interaction) -> None:
         if saved.flag_emergency or saved.flag_vulnerable:
