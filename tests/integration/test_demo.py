@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 import phonenumbers
 import pytest
@@ -22,13 +24,25 @@ from cxassist.domain.models import (
     Role,
     VulnerabilityDriver,
 )
+from cxassist.prompts import load_default_pack
 from cxassist.security.redaction import find_card_numbers
+from cxassist.services import duty_of_care
+from cxassist.services import feedback as feedback_service
+from cxassist.services import review as review_service
+from cxassist.services.dashboard import dashboard
 from cxassist.services.demo import DemoSummary, seed_demo
+from cxassist.services.duty_of_care import DutyOutcome
+from cxassist.services.prompts import DISMISS_REASONS
+from cxassist.services.review import check_scores
 from cxassist.services.runtime import Runtime
 from cxassist.services.screen_pop import Match, screen_pop
-from cxassist.store import tables
+from cxassist.store import audit, tables
 from cxassist.store.care import contacts_for_caller, vulnerabilities_for_caller
 from cxassist.store.interactions import emergency_actions, interaction_from_row
+from cxassist.store.prompt_events import EVENTS
+from cxassist.store.prompt_suggestions import open_suggestions
+from cxassist.store.query import InteractionQuery
+from cxassist.store.reviews import ReviewRecord, feedback_for, reviews_for
 from cxassist.store.rows import save
 
 STORY = "+442079460018"
@@ -175,7 +189,14 @@ def test_every_demo_row_went_to_the_outbox_with_an_hlc(runtime: Runtime) -> None
     assert count(runtime, outbox, outbox.c.entity == "emergency_contact") == summary.emergency_contacts
     assert count(runtime, outbox, outbox.c.entity == "vulnerability") == summary.vulnerabilities
     assert count(runtime, outbox, outbox.c.entity == "caller_phone") == count(runtime, tables.caller_phone)
-    assert count(runtime, tables.interaction, tables.interaction.c.hlc == "") == 0
+    assert count(runtime, outbox, outbox.c.entity == "review") == count(runtime, tables.review) > 0
+    assert count(runtime, outbox, outbox.c.entity == "prompt_event") == summary.prompt_events > 0
+    assert count(runtime, outbox, outbox.c.entity == "friction_point") == summary.friction_points > 0
+    assert count(runtime, outbox, outbox.c.entity == "feedback") == summary.feedback > 0
+    assert count(runtime, outbox, outbox.c.entity == "prompt_suggestion") == count(runtime, tables.prompt_suggestion)
+    assert count(runtime, outbox, outbox.c.entity == "audit_event") == count(runtime, tables.audit_event) > 0
+    for table in (tables.interaction, tables.review, tables.prompt_event, tables.feedback, tables.audit_event):
+        assert count(runtime, table, table.c.hlc == "") == 0
 
 
 def test_second_run_reuses_the_data_and_writes_nothing(runtime: Runtime) -> None:
@@ -205,6 +226,18 @@ def test_an_interrupted_run_is_completed_without_duplicates(make_runtime: Callab
     fresh = seed_demo(make_runtime("fresh"), callers=120, seed=5)
     assert not resumed.reused and _fields(resumed) == _fields(fresh)
     assert names_by_external_id(runtime) == names_by_external_id(make_runtime("fresh"))
+    assert supervision_ids(runtime) == supervision_ids(make_runtime("fresh"))
+    with runtime.db.read() as conn:
+        assert audit.verify(conn).intact
+
+
+def supervision_ids(runtime: Runtime) -> dict[str, list[str]]:
+    """The ids of what supervisors and agents made of the contacts, table by table."""
+    found = {}
+    with runtime.db.read() as conn:
+        for table in (tables.review, tables.feedback, tables.friction_point, tables.prompt_event, tables.audit_event):
+            found[table.name] = sorted(str(i) for i in conn.execute(select(table.c.id)).scalars())
+    return found
 
 
 def test_same_seed_same_callers_other_seed_others(make_runtime: Callable[[str], Runtime]) -> None:
@@ -275,3 +308,156 @@ def test_even_a_small_demo_has_reviews_due_and_an_emergency(runtime: Runtime) ->
         "contact-notified",
         "stayed-until-help-arrived",
     ]
+
+
+# -- what supervisors see: reviews, duty of care, feedback, friction, prompts -------------------------------------
+
+
+def as_supervisor(runtime: Runtime) -> Runtime:
+    return replace(runtime, agent_id="helen.ward")  # a supervisor in the demo's agent table
+
+
+def reviews(runtime: Runtime) -> list[tuple[ReviewRecord, Any]]:
+    """Every review with its interaction."""
+    with runtime.db.read() as conn:
+        items = {i.id: i for i in all_interactions(runtime)}
+        ids = list(conn.execute(select(tables.review.c.interaction_id)).scalars())
+        return [(r, items[r.interaction_id]) for r in reviews_for(conn, list(set(ids)))]
+
+
+def test_quality_reviews_score_every_criterion_by_a_supervisor_after_the_contact(runtime: Runtime) -> None:
+    summary = seed_demo(runtime, callers=60, seed=7)
+    criteria = runtime.settings.review.criteria
+    with runtime.db.read() as conn:
+        supervisors = set(conn.execute(select(tables.agent.c.id).where(tables.agent.c.role == "supervisor")).scalars())
+    quality = [(r, i) for r, i in reviews(runtime) if r.is_quality_review]
+    assert len(quality) == summary.quality_reviews and len(quality) > 10
+    for review, item in quality:
+        assert tuple(review.scores) == criteria, "every criterion of the scorecard, in order"
+        assert all(type(score) is int and 1 <= score <= 5 for score in review.scores.values())
+        check_scores(criteria, review.scores)  # what the console's scorecard accepts
+        assert review.reviewer_id in supervisors and review.reviewer_id != item.agent_id
+        assert review.comment and review.created_at is not None
+        assert item.ended_at <= review.created_at <= runtime.now()
+    assert len({score for r, _ in quality for score in r.scores.values()}) >= 3, "scores vary"
+    recent = runtime.now() - timedelta(days=90)
+    assert sum(r.created_at is not None and r.created_at >= recent for r, _ in quality) > 5, "the dashboard has some"
+    kudos = [(r, i) for r, i in quality if r.kudos]
+    assert len(kudos) >= 2 and all(i.outcome is Outcome.EXCEEDED for _, i in kudos)
+    assert not review_service.kudos_for_agent(runtime, runtime.agent_id), "the desktop's own workspace is unchanged"
+
+
+def test_peggys_good_call_has_a_kudos_and_her_last_call_waits_for_a_supervisor(runtime: Runtime) -> None:
+    seed_demo(runtime, callers=40, seed=7)
+    pop = screen_pop(runtime, STORY)
+    assert pop.caller is not None
+    direct_debit = next(h for h in pop.history if h.reason == "Direct debit")
+    kudos = review_service.kudos_for_agent(runtime, "sam.okafor")
+    assert any(k.interaction_id == direct_debit.id and "Peggy" in k.text for k in kudos)
+
+    queue = duty_of_care.queue(as_supervisor(runtime), size=500).items
+    waiting = {item.id for item in queue}
+    last, *earlier = pop.history
+    assert last.outcome is Outcome.FAILED and last.id in waiting
+    assert not any(h.id in waiting for h in earlier), "her earlier calls have their outcome"
+    with runtime.db.read() as conn:
+        assert not any(r.is_quality_review for r in reviews_for(conn, [last.id])), "not reviewed yet"
+
+
+def test_duty_of_care_queue_has_open_emergencies_and_vulnerable_callers_and_outcomes(runtime: Runtime) -> None:
+    seed_demo(runtime, callers=60, seed=7)
+    queue = duty_of_care.queue(as_supervisor(runtime), size=500).items
+    reasons = {reason for item in queue for reason in item.reasons}
+    assert any(item.kind == "interaction" for item in queue)
+    emergencies = [i for i in all_interactions(runtime) if i.flag_emergency]
+    waiting = {item.id for item in queue}
+    assert any(i.id in waiting for i in emergencies), "an emergency waits for its outcome"
+    assert any(i.id not in waiting for i in emergencies), "and an older one has its outcome"
+    assert len(reasons) >= 2, reasons
+
+    outcomes = [(r, i) for r, i in reviews(runtime) if not r.is_quality_review]
+    assert outcomes and all(i.flag_emergency or i.flag_vulnerable for _, i in outcomes)
+    assert {r.duty_of_care_outcome for r, _ in outcomes} <= {o.value for o in DutyOutcome}
+    assert all(r.comment and not r.scores for r, _ in outcomes)
+    with runtime.db.read() as conn:
+        events = audit.page(conn, action="recorded-duty-of-care-outcome", limit=1000)
+        assert audit.verify(conn).intact
+    assert sorted(e.subject for e in events) == sorted(f"interaction:{i.id}" for _, i in outcomes)
+    assert [e.at for e in events] == sorted((e.at for e in events), reverse=True), "the trail reads in time order"
+    assert all(json.loads(e.detail)["outcome"] in {o.value for o in DutyOutcome} for e in events)
+
+
+def test_most_long_overdue_vulnerability_reviews_were_done_and_moved_on_a_year(runtime: Runtime) -> None:
+    seed_demo(runtime, callers=600, seed=7)  # about one vulnerability in a hundred callers is long overdue
+    today = runtime.today()
+    with runtime.db.read() as conn:
+        done = audit.page(conn, action="reviewed-vulnerability", limit=1000)
+        review_by = dict(conn.execute(select(tables.vulnerability.c.id, tables.vulnerability.c.review_by)).all())
+    assert done
+    for event in done:
+        detail = json.loads(event.detail)
+        vulnerability_id = UUID(event.subject.removeprefix("vulnerability:"))
+        assert review_by[vulnerability_id].isoformat() == detail["next_review"]
+        assert review_by[vulnerability_id] > today and detail["comment"]
+        assert event.at <= runtime.now() and event.actor in {"helen.ward", "gareth.lloyd"}
+    queue = duty_of_care.queue(as_supervisor(runtime), size=500).items
+    waiting = [item for item in queue if item.kind == "vulnerability"]
+    assert len(waiting) >= 2 and len(done) > len(waiting) / 2
+
+
+def test_feedback_friction_and_suggestions(runtime: Runtime) -> None:
+    seed_demo(runtime, callers=60, seed=7)
+    items = {i.id: i for i in all_interactions(runtime)}
+    with runtime.db.read() as conn:
+        feedback = feedback_for(conn, list(items))
+        suggestions = open_suggestions(conn, limit=50)
+    compliments = [f for f in feedback if f.kind == "compliment"]
+    (complaint,) = [f for f in feedback if f.kind == "complaint"]
+    assert len(compliments) >= 2 and all(items[f.interaction_id].outcome is Outcome.EXCEEDED for f in compliments)
+    assert all(items[f.interaction_id].agent_id != runtime.agent_id for f in compliments)
+    about = items[complaint.interaction_id]
+    assert about.outcome is Outcome.FAILED and about.follow_up is not None
+    assert about.follow_up.kind is FollowUpKind.SENIOR_CALLBACK and about.follow_up.is_open()
+    assert about.follow_up.owner in {"helen.ward", "gareth.lloyd"} and about.follow_up.due > runtime.today()
+
+    ranked = feedback_service.rank_friction(runtime)
+    rules = {r.key for r in ranked}
+    assert "refund dates only visible to the refunds team" in rules, "marked on Peggy's last call"
+    assert sum(r.count for r in ranked) >= 3 and all(r.examples for r in ranked)
+
+    assert 1 <= len(suggestions) <= 2 and all(s.text and s.interaction_id in items for s in suggestions)
+
+
+def test_prompt_events_use_rules_of_the_default_pack_as_the_workspace_records_them(runtime: Runtime) -> None:
+    summary = seed_demo(runtime, callers=60, seed=7)
+    pack = load_default_pack()
+    rule_ids = {rule.id for rule in pack.rules}
+    items = {i.id: i for i in all_interactions(runtime)}
+    with runtime.db.read() as conn:
+        events = conn.execute(select(tables.prompt_event).order_by(tables.prompt_event.c.at)).mappings().all()
+    assert len(events) == summary.prompt_events > 50
+    shown: set[tuple[Any, str]] = set()
+    for event in sorted(events, key=lambda e: (e["at"], e["event"] != "shown")):
+        key = (event["interaction_id"], event["rule_id"])
+        assert event["rule_id"] in rule_ids and event["pack_version"] == f"{pack.name}@{pack.version}"
+        assert event["event"] in EVENTS
+        assert (event["reason"] in DISMISS_REASONS) if event["event"] == "dismissed" else event["reason"] == ""
+        item = items[event["interaction_id"]]
+        assert item.started_at <= event["at"] <= item.ended_at <= runtime.now()
+        if event["event"] == "shown":
+            assert key not in shown, "shown once per contact"
+            shown.add(key)
+        else:
+            assert key in shown, "used or dismissed after it was shown"
+    kinds = {event["event"] for event in events}
+    assert kinds == set(EVENTS)
+
+
+def test_the_dashboard_has_review_scores_and_prompt_use_to_show(runtime: Runtime) -> None:
+    seed_demo(runtime, callers=60, seed=7)
+    board = dashboard(as_supervisor(runtime), InteractionQuery())
+    assert board.scores_by_agent and board.scores_by_team
+    assert {row.criterion for row in board.scores_by_team} == set(runtime.settings.review.criteria)
+    assert all(1 <= row.average <= 5 for row in board.scores_by_agent)
+    assert board.prompts and any(row.used for row in board.prompts)
+    assert sum(sum(row.used_outcomes.values()) for row in board.prompts) > 0

@@ -13,8 +13,13 @@ callers already stored are skipped. Fictional number ranges are small (about 15,
 with emergency contacts), so past about 5,000 callers some numbers are shared, as a household's would be; the story
 caller's and her contacts' numbers never are.
 
+What supervisors see is drawn too, from a random source of its own so the callers stay the same: prompts shown, used
+and dismissed, quality reviews and kudos, duty-of-care outcomes (with their audit events) and open items, compliments,
+a complaint with a senior callback, friction points and prompt suggestions.
+
 Modules, top down: `seed` (the run), `write` (a chunk of records to the store), `callers` and `story` (the records),
-`history` (a caller's contacts), `generate` (the random source and small choices), `data` and `reasons` (word lists).
+`history` (a caller's contacts), `supervision` (what supervisors and agents made of them), `generate` (the random
+source and small choices), `data`, `reasons` and `supervision_data` (word lists).
 """
 
 from cxassist.services.demo.seed import DemoSummary, seed_demo

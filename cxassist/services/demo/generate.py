@@ -26,14 +26,43 @@ from cxassist.domain.models import (
     Vulnerability,
 )
 from cxassist.services.demo import data
+from cxassist.store.prompt_suggestions import Suggestion
+from cxassist.store.reviews import FeedbackRecord, FrictionRecord, ReviewRecord
 
 _FREE_DIGITS = re.compile(r"\{n:0(\d)d\}")
 T = TypeVar("T")
 
 
+@dataclass(frozen=True, slots=True)
+class PromptEvent:
+    """A prompt shown on a contact, or what the agent did with it (used, or dismissed with a reason)."""
+
+    id: UUID
+    interaction_id: UUID
+    rule_id: str
+    pack_version: str
+    event: str
+    at: datetime
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AuditNote:
+    """An audit event a supervisor's action would have written (`store.audit.append` links it into the chain)."""
+
+    id: UUID
+    at: datetime
+    actor: str
+    action: str
+    subject: str
+    detail: str
+
+
 @dataclass
 class Record:
-    """One caller and everything about them, written in one transaction."""
+    """One caller and everything about them, written in one transaction: who they are, their care records and
+    contacts (`callers.py`, `history.py`), then what supervisors and agents made of those contacts
+    (`supervision.py`)."""
 
     caller: Caller
     phone_ids: list[UUID]
@@ -41,6 +70,11 @@ class Record:
     vulnerabilities: list[Vulnerability] = field(default_factory=list)
     interactions: list[Interaction] = field(default_factory=list)
     actions: list[EmergencyAction] = field(default_factory=list)
+    reviews: list[ReviewRecord] = field(default_factory=list)
+    feedback: list[FeedbackRecord] = field(default_factory=list)
+    friction: list[FrictionRecord] = field(default_factory=list)
+    prompt_events: list[PromptEvent] = field(default_factory=list)
+    suggestions: list[Suggestion] = field(default_factory=list)
 
 
 class Numbers:
@@ -85,6 +119,7 @@ class Generator:
         today: date,
         agent_id: str,
         emergency_numbers: dict[str, str],
+        agent_takes_calls: bool = True,
     ) -> None:
         self.rng = rng
         self.numbers = Numbers(
@@ -95,7 +130,11 @@ class Generator:
         )
         self.now = now
         self.today = today
-        self.agents = [a[0] for a in data.AGENTS if a[2] == "agent"] + [agent_id]
+        self.agents = [a[0] for a in data.AGENTS if a[2] == "agent"]
+        self.agent_weights = [10] * len(self.agents)
+        if agent_takes_calls:  # this desktop's agent, unless a supervisor: they review calls, not take them
+            self.agents.append(agent_id)
+            self.agent_weights.append(6)
         self.first_names = {agent_id: "the agent"} | {a[0]: a[1].split()[0] for a in data.AGENTS}
         self.emergency_numbers = emergency_numbers
         self.gb = tuple(dict.fromkeys(p for place in data.GB_PLACES for p in place.numbers))
@@ -109,7 +148,7 @@ class Generator:
         return self.rng.choices(items, weights=weights)[0]
 
     def agent(self) -> str:
-        return self.pick(self.agents, [10] * (len(self.agents) - 1) + [6])
+        return self.pick(self.agents, self.agent_weights)
 
     def moment(self, days_ago: int, country: str = "GB") -> datetime:
         """A time in the caller's office hours `days_ago` days before now, never in the future."""

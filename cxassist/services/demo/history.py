@@ -61,7 +61,7 @@ def fill(gen: Generator, record: Record, *, name: str, country: str) -> None:
         _contact(gen, record, days_ago, name=name, country=country)
     if record.vulnerabilities and record.contacts and (gen.rng.random() < 0.25 or not gen.emergencies):
         gen.emergencies += 1
-        _emergency(gen, record, gen.rng.randint(1, oldest), name=name, country=country)
+        add_emergency(gen, record, gen.rng.randint(1, oldest), name=name, country=country)
 
 
 def _contact(gen: Generator, record: Record, days_ago: int, *, name: str, country: str) -> None:
@@ -182,7 +182,7 @@ def add(
     return item
 
 
-def _emergency(gen: Generator, record: Record, days_ago: int, *, name: str, country: str) -> None:
+def add_emergency(gen: Generator, record: Record, days_ago: int, *, name: str, country: str) -> Interaction:
     """A call where the caller needed help: every step of emergency mode, timestamped."""
     label, template = gen.rng.choice(reasons.EMERGENCIES)
     contact = record.contacts[0]
@@ -228,3 +228,4 @@ def _emergency(gen: Generator, record: Record, days_ago: int, *, name: str, coun
                 agent_id=agent,
             )
         )
+    return item

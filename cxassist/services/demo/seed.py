@@ -1,4 +1,5 @@
-"""`seed_demo`: the agents, then the callers in chunks (one transaction each), then the story caller last."""
+"""`seed_demo`: the agents, then the callers in chunks (one transaction each), then the story caller last with the
+audit events of the duty-of-care outcomes."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from cxassist.services.demo import data
 from cxassist.services.demo.callers import make_caller
 from cxassist.services.demo.generate import Generator
 from cxassist.services.demo.story import story_record
-from cxassist.services.demo.write import write_chunk
+from cxassist.services.demo.write import write_audit, write_chunk
 from cxassist.services.runtime import Runtime
 from cxassist.store import tables
 from cxassist.store.callers import caller_by_external_id
@@ -34,13 +35,19 @@ class DemoSummary:
     emergency_contacts: int
     vulnerabilities: int
     follow_ups_open: int
+    quality_reviews: int
+    duty_of_care_outcomes: int
+    prompt_events: int
+    friction_points: int
+    feedback: int
     agents: int
     story_caller_number: str
     reused: bool
 
 
-def save_agents(conn: Connection, runtime: Runtime, now: datetime) -> None:
-    """The demo team and this desktop's agent; an agent already on file is left exactly as it is."""
+def save_agents(conn: Connection, runtime: Runtime, now: datetime) -> Role:
+    """The demo team and this desktop's agent; an agent already on file is left exactly as it is. Returns the role
+    this desktop's agent has on file."""
     roles = runtime.settings.roles
     role = (
         Role.ADMIN
@@ -60,13 +67,17 @@ def save_agents(conn: Connection, runtime: Runtime, now: datetime) -> None:
             existing.add(agent_id)
             new.append({"id": agent_id, "display_name": name, "role": agent_role, "team": team})
     save_many(conn, tables.agent, new, hlc=runtime.stamp, now=now)
+    stored = conn.execute(select(tables.agent.c.role).where(tables.agent.c.id == runtime.agent_id)).scalar_one()
+    return Role(stored) if stored in {r.value for r in Role} else Role.AGENT
 
 
 def summarise(conn: Connection, *, reused: bool) -> DemoSummary:
     caller, interaction = tables.caller, tables.interaction
     contact, vulnerability = tables.emergency_contact, tables.vulnerability
+    review, event, friction, feedback = tables.review, tables.prompt_event, tables.friction_point, tables.feedback
     demo = caller.c.external_id.like(f"{data.EXTERNAL_PREFIX}%")
     ids = select(caller.c.id).where(demo)
+    contacts = select(interaction.c.id).where(interaction.c.caller_id.in_(ids))
 
     def count(table: Table, *where: Any) -> int:
         return int(conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one())
@@ -82,6 +93,11 @@ def summarise(conn: Connection, *, reused: bool) -> DemoSummary:
             interaction.c.follow_up_due.is_not(None),
             interaction.c.follow_up_done_at.is_(None),
         ),
+        quality_reviews=count(review, review.c.interaction_id.in_(contacts), review.c.duty_of_care_outcome == ""),
+        duty_of_care_outcomes=count(review, review.c.interaction_id.in_(contacts), review.c.duty_of_care_outcome != ""),
+        prompt_events=count(event, event.c.interaction_id.in_(contacts)),
+        friction_points=count(friction, friction.c.interaction_id.in_(contacts)),
+        feedback=count(feedback, feedback.c.interaction_id.in_(contacts)),
         agents=count(tables.agent),
         story_caller_number=data.STORY_NUMBER,
         reused=reused,
@@ -100,7 +116,12 @@ def seed_demo(
             return summarise(conn, reused=True)
         demo = tables.caller.c.external_id.like(f"{data.EXTERNAL_PREFIX}%")
         stored = set(conn.execute(select(tables.caller.c.external_id).where(demo)).scalars())
+    # Loaded only to write a demo: `scripts/demo` reuses one on every start.
+    from cxassist.services.demo.supervision import Supervision, supervise, supervise_story  # noqa: PLC0415
+
     now = runtime.now()
+    with runtime.db.write() as conn:
+        takes_calls = save_agents(conn, runtime, now) is Role.AGENT  # a supervisor reviews calls, not takes them
     generator = Generator(
         random.Random(seed),
         seed=seed,
@@ -108,13 +129,29 @@ def seed_demo(
         today=runtime.today(),
         agent_id=runtime.agent_id,
         emergency_numbers=dict(runtime.settings.emergency.numbers),
+        agent_takes_calls=takes_calls,
     )
     story = story_record(generator)  # drawn first, written last
-    with runtime.db.write() as conn:
-        save_agents(conn, runtime, now)
+    supervision = Supervision(
+        Generator(
+            random.Random(f"{seed}:supervision"),  # a source of its own: the callers stay those drawn without it
+            seed=seed,
+            now=now,
+            today=runtime.today(),
+            agent_id=runtime.agent_id,
+            emergency_numbers=dict(runtime.settings.emergency.numbers),
+            agent_takes_calls=takes_calls,
+        ),
+        criteria=runtime.settings.review.criteria,
+        agent_id=runtime.agent_id,
+        team=runtime.settings.agent.team or "Thames",
+    )
+    supervise_story(supervision, story)
     size = min(MAX_CHUNK, max(CHUNK, callers // 50))  # bigger demos: fewer commits, each one an fsync
     for start in range(2, callers + 1, size):
         chunk = [make_caller(generator, index) for index in range(start, min(start + size, callers + 1))]
+        for record in chunk:  # stored ones too: the draws stay in step
+            supervise(supervision, record)
         with runtime.db.write() as conn:
             fresh = [r for r in chunk if r.caller.external_id not in stored]  # an interrupted run left the rest
             write_chunk(conn, fresh, hlc=runtime.stamp, now=now)
@@ -122,6 +159,7 @@ def seed_demo(
             progress(start + len(chunk) - 2)
     with runtime.db.write() as conn:
         write_chunk(conn, [story], hlc=runtime.stamp, now=now)  # last: her presence means the run finished
+        write_audit(conn, supervision.audit, hlc=runtime.stamp)
         summary = summarise(conn, reused=False)
     if progress is not None:
         progress(callers)
