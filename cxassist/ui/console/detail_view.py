@@ -12,7 +12,7 @@ from uuid import UUID
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget
 
 from cxassist.domain.models import Interaction
 from cxassist.services import review
@@ -21,6 +21,7 @@ from cxassist.store.query import InteractionDetail
 from cxassist.ui.console.context import ConsoleContext
 from cxassist.ui.console.detail_html import LINK_SCHEME, detail_html
 from cxassist.ui.widgets.message_bar import MessageBar
+from cxassist.ui.widgets.named import named_button
 from cxassist.ui.widgets.text import short_date
 
 _open_windows: dict[UUID, InteractionDetailWindow] = {}
@@ -68,25 +69,26 @@ class InteractionDetailWindow(QWidget):
         self.text.anchorClicked.connect(self._open_link)
         layout.addWidget(self.text, 1)
         buttons = QHBoxLayout()
-        self.review_button = self._button(
+        self.review_button = named_button(self,
             "reviewCall",
             self.tr("&Review this call…"),
             self.tr("Review this call: scores, comment and kudos"),
             self.open_review,
         )
-        self.feedback_button = self._button(
+        self.feedback_button = named_button(self,
             "recordFeedback",
             self.tr("Record customer &feedback…"),
             self.tr("Record a compliment or complaint from the customer"),
             self.open_feedback,
         )
-        self.duty_button = self._button(
+        self.duty_button = named_button(self,
             "recordDutyOutcome",
             self.tr("Record &duty-of-care outcome…"),
             self.tr("Record the duty-of-care outcome for this call"),
             self.open_duty_outcome,
         )
-        self.close_button = self._button("closeDetail", self.tr("Close"), self.tr("Close this interaction"), self.close)
+        self.close_button = named_button(self, "closeDetail", self.tr("Close"), self.tr("Close this interaction"),
+                                         self.close)
         for button in (self.review_button, self.feedback_button, self.duty_button):
             button.setEnabled(False)
             buttons.addWidget(button)
@@ -101,12 +103,6 @@ class InteractionDetailWindow(QWidget):
         self.resize(820, 760)
         self.refresh()
 
-    def _button(self, name: str, text: str, accessible: str, slot: object) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(accessible)
-        button.clicked.connect(slot)
-        return button
 
     # -- loading ---------------------------------------------------------------------------------------------------
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from cxassist.store.query import Cursor, DutyItem, DutyPage
 from cxassist.ui.console.context import ConsoleContext
 from cxassist.ui.console.roomy_rows import RoomyRows
 from cxassist.ui.widgets.message_bar import MessageBar
+from cxassist.ui.widgets.named import named_button
 from cxassist.ui.widgets.text import driver_text, local_datetime, section_title, short_date, tr, wrapped
 
 PAGE = 100
@@ -95,16 +95,16 @@ class DutyOfCareTab(QWidget):
         self.count.setObjectName("dutyCount")
         layout.addWidget(self.count)
         buttons = QHBoxLayout()
-        self.open_button = self._button(
+        self.open_button = named_button(self,
             "openDutyItem", self.tr("&Open"), self.tr("Open the selected item"), self.open_selected
         )
-        self.outcome_button = self._button(
+        self.outcome_button = named_button(self,
             "recordDutyItemOutcome",
             self.tr("&Record outcome…"),
             self.tr("Record the outcome for the selected item"),
             self.record_selected,
         )
-        self.more_button = self._button(
+        self.more_button = named_button(self,
             "loadMoreDuty", self.tr("Load &more"), self.tr("Load more of the queue"), self.load_more
         )
         for button in (self.open_button, self.outcome_button, self.more_button):
@@ -114,12 +114,6 @@ class DutyOfCareTab(QWidget):
         self.more_button.setEnabled(False)
         context.relay.changed.connect(self.on_changes)
 
-    def _button(self, name: str, text: str, accessible: str, slot: object) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(accessible)
-        button.clicked.connect(slot)
-        return button
 
     # -- reading the queue ----------------------------------------------------------------------------------------
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import TypeVar
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -29,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from cxassist.domain.models import Agent, Channel, Outcome
 from cxassist.store.query import InteractionQuery
+from cxassist.ui.widgets.named import named
 from cxassist.ui.widgets.text import channel_text, outcome_text, wrapped
 
 DEFAULT_DAYS = 30  # the log opens on the last 30 local days, today included
-W = TypeVar("W", bound=QWidget)
 
 
 def _qdate(day: date) -> QDate:
@@ -42,12 +41,6 @@ def _qdate(day: date) -> QDate:
 def _day(edit: QDateEdit) -> date:
     shown = edit.date()
     return date(shown.year(), shown.month(), shown.day())
-
-
-def _named(widget: W, name: str, accessible: str) -> W:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 class FilterBar(QWidget):
@@ -63,46 +56,46 @@ class FilterBar(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         self.since = self._date_edit("filterSince", self.tr("Show interactions from this day"))
         self.until = self._date_edit("filterUntil", self.tr("Show interactions up to and including this day"))
-        self.agent = _named(QComboBox(self), "filterAgent", self.tr("Agent"))
-        self.team = _named(QComboBox(self), "filterTeam", self.tr("Team"))
-        self.channel = _named(QComboBox(self), "filterChannel", self.tr("Channel"))
+        self.agent = named(QComboBox(self), "filterAgent", self.tr("Agent"))
+        self.team = named(QComboBox(self), "filterTeam", self.tr("Team"))
+        self.channel = named(QComboBox(self), "filterChannel", self.tr("Channel"))
         self.channel.addItem(self.tr("Any channel"), None)
         for channel in Channel:
             self.channel.addItem(channel_text(channel), channel.value)
-        self.outcome = _named(QComboBox(self), "filterOutcome", self.tr("Outcome"))
+        self.outcome = named(QComboBox(self), "filterOutcome", self.tr("Outcome"))
         self.outcome.addItem(self.tr("Any outcome"), None)
         for outcome in Outcome:
             self.outcome.addItem(outcome_text(outcome), outcome.value)
         self.set_choices([], [])
-        self.tags = _named(QLineEdit(self), "filterTags", self.tr("Tags, separated by commas"))
+        self.tags = named(QLineEdit(self), "filterTags", self.tr("Tags, separated by commas"))
         self.tags.setPlaceholderText(self.tr("tags, comma separated"))
-        self.search = _named(QLineEdit(self), "filterSearch", self.tr("Search the notes and reasons"))
+        self.search = named(QLineEdit(self), "filterSearch", self.tr("Search the notes and reasons"))
         self.search.setPlaceholderText(self.tr("Search notes and reasons (newest first)"))
         self.search.setClearButtonEnabled(True)
-        self.emergency = _named(
+        self.emergency = named(
             QCheckBox(self.tr("Involved an &emergency"), self),
             "filterEmergency",
             self.tr("Only interactions that involved an emergency"),
         )
-        self.vulnerable = _named(
+        self.vulnerable = named(
             QCheckBox(self.tr("&Vulnerable caller"), self),
             "filterVulnerable",
             self.tr("Only interactions with a vulnerable caller"),
         )
-        self.overdue = _named(
+        self.overdue = named(
             QCheckBox(self.tr("Follow-up &overdue"), self),
             "filterOverdue",
             self.tr("Only interactions whose follow-up is overdue"),
         )
-        self.not_reviewed = _named(
+        self.not_reviewed = named(
             QCheckBox(self.tr("Not yet &reviewed"), self),
             "filterNotReviewed",
             self.tr("Only interactions without a quality review"),
         )
-        self.apply = _named(
+        self.apply = named(
             QPushButton(self.tr("&Apply filters"), self), "applyFilters", self.tr("Apply the filters to the log")
         )
-        self.reset = _named(
+        self.reset = named(
             QPushButton(self.tr("C&lear filters"), self),
             "clearFilters",
             self.tr("Clear every filter back to the last 30 days"),
@@ -148,7 +141,7 @@ class FilterBar(QWidget):
         self.clear_values()
 
     def _date_edit(self, name: str, accessible: str) -> QDateEdit:
-        edit = _named(QDateEdit(self), name, accessible)
+        edit = named(QDateEdit(self), name, accessible)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd MMM yyyy")
         return edit

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QTreeWidget,
@@ -31,6 +30,7 @@ from cxassist.ui.console.context import ConsoleContext
 from cxassist.ui.console.pack_editor import NEW_PACK, PackEditor
 from cxassist.ui.console.prompt_feedback_view import PromptFeedbackView
 from cxassist.ui.widgets.message_bar import MessageBar
+from cxassist.ui.widgets.named import named_button
 from cxassist.ui.widgets.text import local_datetime, section_title, tr
 
 SOURCES = {
@@ -90,16 +90,16 @@ class PromptPacksTab(QWidget):
         self.tree.currentItemChanged.connect(lambda *_args: self._chosen())
         layout.addWidget(self.tree, 1)
         buttons = QHBoxLayout()
-        self.open_button = self._button(
+        self.open_button = named_button(self,
             "openPackInEditor",
             self.tr("&Open in editor"),
             self.tr("Open the selected pack or version in the editor"),
             self.open_selected,
         )
-        self.new_button = self._button(
+        self.new_button = named_button(self,
             "newPack", self.tr("&New pack"), self.tr("Start a new pack in the editor"), self.new_pack
         )
-        self.rollback_button = self._button(
+        self.rollback_button = named_button(self,
             "rollBackPack",
             self.tr("&Roll back to this version…"),
             self.tr("Publish the selected earlier version again"),
@@ -112,12 +112,6 @@ class PromptPacksTab(QWidget):
         self._enable()
         return column
 
-    def _button(self, name: str, text: str, accessible: str, slot: object) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(accessible)
-        button.clicked.connect(slot)
-        return button
 
     # -- reading ---------------------------------------------------------------------------------------------------
 
