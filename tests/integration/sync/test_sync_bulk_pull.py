@@ -17,7 +17,8 @@ from cxassist.services.runtime import Runtime
 from cxassist.store import fts
 from cxassist.store.rows import upsert
 from cxassist.store.schema import Base
-from cxassist.store.sync_apply import Incoming, apply_incoming, row_values
+from cxassist.store.sync_apply import Incoming, apply_incoming
+from cxassist.store.sync_rows import row_values
 from cxassist.sync.api import Change, PullResult, SyncError
 from cxassist.sync.backends.none import LocalOnly
 from cxassist.sync.runner import SyncRunner
