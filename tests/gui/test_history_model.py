@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from uuid import uuid4
@@ -42,3 +43,12 @@ def test_newest_first_with_outcome_text_and_details_in_place(qapp: Any) -> None:
     assert model.parent(detail) == first
     assert model.rowCount(detail) == 0 and model.parent(first) == QModelIndex()
     assert model.data(model.index(0, 1, first), Qt.ItemDataRole.DisplayRole) is None
+
+
+def test_agents_show_by_name_once_names_are_known(qapp: Any) -> None:
+    model = HistoryModel()
+    lee = replace(_call(2, Outcome.MET), agent_id="lee")
+    model.set_items([_call(1, Outcome.MET), lee])
+    assert [model.data(model.index(row, 4)) for row in range(2)] == ["sam", "lee"]
+    model.set_agent_names({"sam": "Sam Okafor"})
+    assert [model.data(model.index(row, 4)) for row in range(2)] == ["Sam Okafor", "lee"], "unknown stays by id"

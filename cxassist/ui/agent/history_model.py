@@ -3,7 +3,7 @@ that the view expands in place."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -63,6 +63,7 @@ class HistoryModel(QAbstractItemModel):
         super().__init__(parent)
         self._items: list[Interaction] = []
         self._cells: list[tuple[str, ...]] = []
+        self._agent_names: Mapping[str, str] = {}
         self._headers = [tr("Date"), tr("Channel"), tr("Reason"), tr("Outcome"), tr("Agent"), tr("Notes")]
 
     def set_items(self, items: Sequence[Interaction]) -> None:
@@ -71,6 +72,11 @@ class HistoryModel(QAbstractItemModel):
         # The view asks for every cell many times per pop (sizing columns to contents, painting): format them once.
         self._cells = [tuple(self._cell(item, column) for column in self.COLUMNS) for item in self._items]
         self.endResetModel()
+
+    def set_agent_names(self, names: Mapping[str, str]) -> None:
+        """Show agents by name (an agent the table does not know stays by id)."""
+        self._agent_names = dict(names)
+        self.set_items(self._items)
 
     def item(self, row: int) -> Interaction:
         return self._items[row]
@@ -127,8 +133,7 @@ class HistoryModel(QAbstractItemModel):
             return str(self._items[index.row()].id)
         return self._cells[index.row()][index.column()]
 
-    @staticmethod
-    def _cell(item: Interaction, column: str) -> str:
+    def _cell(self, item: Interaction, column: str) -> str:
         if column == "date":
             return local_datetime(item.started_at)
         if column == "channel":
@@ -138,5 +143,5 @@ class HistoryModel(QAbstractItemModel):
         if column == "outcome":
             return outcome_text(item.outcome)
         if column == "agent":
-            return item.agent_id
+            return self._agent_names.get(item.agent_id) or item.agent_id
         return flags_text(item)

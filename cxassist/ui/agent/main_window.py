@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxassist.domain.models import Agent
 from cxassist.domain.phones import lookup_keys
+from cxassist.services.review import agents_and_teams
 from cxassist.services.runtime import Runtime
 from cxassist.services.search import SearchResult, search
 from cxassist.services.workspace_status import pending_outbox
@@ -141,6 +143,7 @@ class MainWindow(QMainWindow):
         self.emergency_button.clicked.connect(self.actions_.enter_emergency_mode)
         runner.relay.changed.connect(self.on_changes)
         self.refresh_pending()
+        self.load_agent_names()
         self.fix_tab_order()
         self.resize(1280, 860)
 
@@ -216,6 +219,15 @@ class MainWindow(QMainWindow):
     def on_changes(self, changes: object, initiator: object | None) -> None:
         if getattr(changes, "outbox_pending", False):
             self.refresh_pending()
+        if getattr(changes, "pulled", False):
+            self.load_agent_names()  # the agent table syncs
+
+    def load_agent_names(self) -> None:
+        runtime = self.runtime
+        self.runner.read(lambda: agents_and_teams(runtime), on_done=self._show_agent_names)
+
+    def _show_agent_names(self, found: tuple[list[Agent], list[str]]) -> None:
+        self.history.model.set_agent_names({agent.id: agent.display_name for agent in found[0]})
 
     def refresh_pending(self) -> None:
         runtime = self.runtime
