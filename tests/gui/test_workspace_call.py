@@ -200,3 +200,22 @@ def test_a_call_the_app_closed_on_shows_as_not_completed(qtbot: Any, runtime: An
     assert row is not None
     flags = model.index(row, model.COLUMNS.index("flags")).data()
     assert "Not completed (the app closed)" in flags and "In progress" not in flags
+
+
+def test_a_caller_popped_before_the_closing_at_start_up_is_shown_again(qtbot: Any, runtime: Any, runner: Any,
+                                                                       errors: Any, peggy: Any) -> None:
+    """create_app pops the caller while the closing of abandoned calls may still be on the writer: the pop's history
+    can be read first, and must not keep showing the abandoned call as in progress."""
+    first = MainWindow(runtime, runner, errors, dial=lambda _n: None)
+    qtbot.addWidget(first)
+    first.pop_number(STORY_NUMBER)
+    call_id = first.controller.call.id  # type: ignore[union-attr]
+    second = MainWindow(runtime, runner, errors, dial=lambda _n: None)
+    qtbot.addWidget(second)
+    second.pop_number(STORY_NUMBER)  # read before the closing
+    second.controller.offer_drafts()
+    model = second.history.model
+    row = model.row_of(call_id)
+    assert row is not None
+    flags = model.index(row, model.COLUMNS.index("flags")).data()
+    assert "Not completed (the app closed)" in flags and "In progress" not in flags

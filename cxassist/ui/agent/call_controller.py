@@ -208,7 +208,12 @@ class CallController(QObject):
         offered back (restoring it resumes its call)."""
         runtime, started_before = self.runtime, self.runtime.now()
         self.runner.write(lambda: close_abandoned_calls(runtime, started_before=started_before),
-                          on_done=lambda _closed: self._read_drafts(), on_error=self._close_failed, initiator=self)
+                          on_done=self._abandoned_closed, on_error=self._close_failed, initiator=self)
+
+    def _abandoned_closed(self, closed: list[Interaction]) -> None:
+        if any(item.caller_id is not None and item.caller_id == self.caller_id for item in closed):
+            self.refresh()  # a caller popped at start-up was read before these calls were closed
+        self._read_drafts()
 
     def _close_failed(self, error: Exception) -> None:
         self.panels.messages.show_message(
