@@ -69,26 +69,30 @@ class InteractionDetailWindow(QWidget):
         self.text.anchorClicked.connect(self._open_link)
         layout.addWidget(self.text, 1)
         buttons = QHBoxLayout()
-        self.review_button = named_button(self,
+        self.review_button = named_button(
+            self,
             "reviewCall",
             self.tr("&Review this call…"),
             self.tr("Review this call: scores, comment and kudos"),
             self.open_review,
         )
-        self.feedback_button = named_button(self,
+        self.feedback_button = named_button(
+            self,
             "recordFeedback",
             self.tr("Record customer &feedback…"),
             self.tr("Record a compliment or complaint from the customer"),
             self.open_feedback,
         )
-        self.duty_button = named_button(self,
+        self.duty_button = named_button(
+            self,
             "recordDutyOutcome",
             self.tr("Record &duty-of-care outcome…"),
             self.tr("Record the duty-of-care outcome for this call"),
             self.open_duty_outcome,
         )
-        self.close_button = named_button(self, "closeDetail", self.tr("Close"), self.tr("Close this interaction"),
-                                         self.close)
+        self.close_button = named_button(
+            self, "closeDetail", self.tr("Close"), self.tr("Close this interaction"), self.close
+        )
         for button in (self.review_button, self.feedback_button, self.duty_button):
             button.setEnabled(False)
             buttons.addWidget(button)
@@ -102,7 +106,6 @@ class InteractionDetailWindow(QWidget):
         self._listening = True
         self.resize(820, 760)
         self.refresh()
-
 
     # -- loading ---------------------------------------------------------------------------------------------------
 

@@ -95,17 +95,18 @@ class DutyOfCareTab(QWidget):
         self.count.setObjectName("dutyCount")
         layout.addWidget(self.count)
         buttons = QHBoxLayout()
-        self.open_button = named_button(self,
-            "openDutyItem", self.tr("&Open"), self.tr("Open the selected item"), self.open_selected
+        self.open_button = named_button(
+            self, "openDutyItem", self.tr("&Open"), self.tr("Open the selected item"), self.open_selected
         )
-        self.outcome_button = named_button(self,
+        self.outcome_button = named_button(
+            self,
             "recordDutyItemOutcome",
             self.tr("&Record outcome…"),
             self.tr("Record the outcome for the selected item"),
             self.record_selected,
         )
-        self.more_button = named_button(self,
-            "loadMoreDuty", self.tr("Load &more"), self.tr("Load more of the queue"), self.load_more
+        self.more_button = named_button(
+            self, "loadMoreDuty", self.tr("Load &more"), self.tr("Load more of the queue"), self.load_more
         )
         for button in (self.open_button, self.outcome_button, self.more_button):
             buttons.addWidget(button)
@@ -113,7 +114,6 @@ class DutyOfCareTab(QWidget):
         layout.addLayout(buttons)
         self.more_button.setEnabled(False)
         context.relay.changed.connect(self.on_changes)
-
 
     # -- reading the queue ----------------------------------------------------------------------------------------
 

@@ -90,16 +90,18 @@ class PromptPacksTab(QWidget):
         self.tree.currentItemChanged.connect(lambda *_args: self._chosen())
         layout.addWidget(self.tree, 1)
         buttons = QHBoxLayout()
-        self.open_button = named_button(self,
+        self.open_button = named_button(
+            self,
             "openPackInEditor",
             self.tr("&Open in editor"),
             self.tr("Open the selected pack or version in the editor"),
             self.open_selected,
         )
-        self.new_button = named_button(self,
-            "newPack", self.tr("&New pack"), self.tr("Start a new pack in the editor"), self.new_pack
+        self.new_button = named_button(
+            self, "newPack", self.tr("&New pack"), self.tr("Start a new pack in the editor"), self.new_pack
         )
-        self.rollback_button = named_button(self,
+        self.rollback_button = named_button(
+            self,
             "rollBackPack",
             self.tr("&Roll back to this version…"),
             self.tr("Publish the selected earlier version again"),
@@ -111,7 +113,6 @@ class PromptPacksTab(QWidget):
         layout.addLayout(buttons)
         self._enable()
         return column
-
 
     # -- reading ---------------------------------------------------------------------------------------------------
 
