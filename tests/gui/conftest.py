@@ -7,6 +7,8 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
 
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -86,3 +88,35 @@ def threaded_runner(relay: ChangeRelay, errors: RecordingErrors) -> Iterator[Tas
     real = TaskRunner(relay, errors)
     yield real
     real.shutdown()
+
+
+class DeferredRunner(TaskRunner):
+    """Holds every task until the test runs it: pages can arrive late and out of turn, an export be cancelled while
+    it is queued."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args, read_workers=1)
+        self.pending: list[tuple[Callable[[], Any], Callable[[Future[Any]], None]]] = []
+
+    def _submit(self, executor: Any, fn: Callable[[], Any], finish: Callable[[Future[Any]], None]) -> None:
+        self.pending.append((fn, finish))
+
+    def run_next(self) -> None:
+        fn, finish = self.pending.pop(0)
+        future: Future[Any] = Future()
+        try:
+            future.set_result(fn())
+        except Exception as error:  # noqa: BLE001 - carried by the future
+            future.set_exception(error)
+        finish(future)
+
+    def run_all(self) -> None:
+        while self.pending:
+            self.run_next()
+
+
+@pytest.fixture
+def deferred(relay: ChangeRelay, errors: RecordingErrors) -> Iterator[DeferredRunner]:
+    made = DeferredRunner(relay, errors)
+    yield made
+    made.shutdown()

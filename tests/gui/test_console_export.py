@@ -7,8 +7,6 @@ import csv
 import errno
 import io
 import json
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -124,38 +122,7 @@ def test_a_name_without_an_extension_gets_the_formats(qtbot: Any, context: Conso
     assert (out / "everything.jsonl").exists() and "Exported 5 interactions" in dialog.status.text()
 
 
-class DeferredRunner(TaskRunner):
-    """Holds every task until the test runs it: the export can be cancelled while it is queued."""
-
-    def __init__(self, *args: Any) -> None:
-        super().__init__(*args, read_workers=1)
-        self.pending: list[tuple[Callable[[], Any], Callable[[Future[Any]], None]]] = []
-
-    def _submit(self, executor: Any, fn: Callable[[], Any], finish: Callable[[Future[Any]], None]) -> None:
-        self.pending.append((fn, finish))
-
-    def run_next(self) -> None:
-        fn, finish = self.pending.pop(0)
-        future: Future[Any] = Future()
-        try:
-            future.set_result(fn())
-        except Exception as error:  # noqa: BLE001 - carried by the future
-            future.set_exception(error)
-        finish(future)
-
-    def run_all(self) -> None:
-        while self.pending:
-            self.run_next()
-
-
-@pytest.fixture
-def deferred(relay: Any, errors: Any) -> Iterator[DeferredRunner]:
-    made = DeferredRunner(relay, errors)
-    yield made
-    made.shutdown()
-
-
-def test_cancel_leaves_no_file_and_is_audited(qtbot: Any, seeded: Runtime, deferred: DeferredRunner, errors: Any,
+def test_cancel_leaves_no_file_and_is_audited(qtbot: Any, seeded: Runtime, deferred: Any, errors: Any,
                                               out: Path) -> None:
     dialog = ExportDialog(ConsoleContext(seeded, deferred, errors), InteractionQuery())
     qtbot.addWidget(dialog)
@@ -174,7 +141,7 @@ def test_cancel_leaves_no_file_and_is_audited(qtbot: Any, seeded: Runtime, defer
     assert json.loads(event["detail"])["completed"] is False
 
 
-def test_closing_the_window_mid_export_cancels_it(qtbot: Any, seeded: Runtime, deferred: DeferredRunner,
+def test_closing_the_window_mid_export_cancels_it(qtbot: Any, seeded: Runtime, deferred: Any,
                                                   errors: Any, out: Path) -> None:
     dialog = ExportDialog(ConsoleContext(seeded, deferred, errors), InteractionQuery())
     qtbot.addWidget(dialog)

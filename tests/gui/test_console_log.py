@@ -4,8 +4,7 @@ row."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
@@ -254,34 +253,7 @@ def test_model_passes_the_model_tester(qtmodeltester: Any, context: ConsoleConte
     qtmodeltester.check(model, force_py=True)
 
 
-class DeferredRunner(TaskRunner):
-    """Holds every task until the test runs it, so pages can arrive late and out of turn."""
-
-    def __init__(self, *args: Any) -> None:
-        super().__init__(*args, read_workers=1)
-        self.pending: list[tuple[Callable[[], Any], Callable[[Future[Any]], None]]] = []
-
-    def _submit(self, executor: Any, fn: Callable[[], Any], finish: Callable[[Future[Any]], None]) -> None:
-        self.pending.append((fn, finish))
-
-    def run_next(self) -> None:
-        fn, finish = self.pending.pop(0)
-        future: Future[Any] = Future()
-        try:
-            future.set_result(fn())
-        except Exception as error:  # noqa: BLE001 - carried by the future
-            future.set_exception(error)
-        finish(future)
-
-
-@pytest.fixture
-def deferred(relay: Any, errors: Any) -> Iterator[DeferredRunner]:
-    made = DeferredRunner(relay, errors)
-    yield made
-    made.shutdown()
-
-
-def test_a_page_for_a_superseded_query_is_dropped(runtime: Runtime, deferred: DeferredRunner, errors: Any,
+def test_a_page_for_a_superseded_query_is_dropped(runtime: Runtime, deferred: Any, errors: Any,
                                                   seeded: Seeded) -> None:
     model = InteractionLogModel(ConsoleContext(runtime, deferred, errors))
     model.set_query(InteractionQuery(page_size=2))
