@@ -44,17 +44,19 @@ class AppArgs:
     site_config: Path | None
     no_err_windows: bool
     pop: str | None
+    console: str | None = None  # `console [SECTION]`: open the supervisor console, at SECTION ("" for its first)
 
 
 def parse_args(argv: Sequence[str]) -> AppArgs:
-    """The global flags and an optional `pop NUMBER`; anything else is left for the CLI."""
+    """The global flags and an optional `pop NUMBER` or `console [SECTION]`; anything else is left for the CLI."""
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--site-config", type=Path)
     parser.add_argument("--no-err-windows", action="store_true")
     known, rest = parser.parse_known_args(list(argv))
     pop = rest[1] if len(rest) >= 2 and rest[0] == "pop" else None
-    return AppArgs(known.data_dir, known.site_config, known.no_err_windows, pop)
+    console = (rest[1] if len(rest) >= 2 else "") if rest[:1] == ["console"] else None
+    return AppArgs(known.data_dir, known.site_config, known.no_err_windows, pop, console)
 
 
 def _settings_and_paths(args: AppArgs) -> tuple[Settings, Paths]:
@@ -107,6 +109,8 @@ def create_app(argv: Sequence[str], *, errors: ErrorReporter | None = None,
     window.show()
     if args.pop:
         window.pop_number(args.pop)
+    if args.console is not None:
+        window.actions_.open_console_at(args.console or None)
     return app, window
 
 
@@ -136,11 +140,13 @@ def start_sync(runtime: Runtime, runner: TaskRunner, window: MainWindow) -> Sync
 
 
 def handle_arguments(window: MainWindow, argv: Sequence[str]) -> None:
-    """A second start handed over its arguments: pop its number, or just come to the front."""
+    """A second start handed over its arguments: pop its number, open the console, or just come to the front."""
     args = parse_args(argv)
     window.raise_and_focus()
     if args.pop:
         window.pop_number(args.pop)
+    if args.console is not None:
+        window.actions_.open_console_at(args.console or None)
 
 
 def explain_start_failure(error: UserError, data_dir: Path | None) -> QMessageBox:

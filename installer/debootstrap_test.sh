@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prove the .deb complete on a fresh Debian: make a minimal Debian root with debootstrap, `apt install ./cxassist_*.deb`
-# in it (without Recommends, so Depends alone must be enough), then start cxassist there from the menu entry's command
-# under Xvfb (the X server runs on the host; its socket is shared) as an ordinary user, and take a screenshot.
+# and the cxassist-charts package beside it in it (without Recommends, so Depends alone must be enough), then start
+# cxassist there from the menu entry's command under Xvfb (the X server runs on the host; its socket is shared) as an
+# ordinary user, and take a screenshot.
 # Then: install the same package again over the running app (it is stopped first, data kept), remove it (user data
 # kept), and purge it with CXASSIST_PURGE_USER_DATA=1 (user data gone).
 #
@@ -70,11 +71,14 @@ mount --bind /tmp/.X11-unix "$target/tmp/.X11-unix"
 cp /etc/resolv.conf "$target/etc/resolv.conf"
 echo "deb $mirror $suite main" >"$target/etc/apt/sources.list"
 
-phase "apt install ./$(basename "$deb") --no-install-recommends"
-cp "$deb" "$target/tmp/"
+charts_deb="$(dirname "$deb")/$(basename "$deb" | sed 's/^cxassist_/cxassist-charts_/')"
+[ -f "$charts_deb" ] || { echo "debootstrap_test: no $charts_deb beside the .deb" >&2; exit 2; }
+phase "apt install ./$(basename "$deb") ./$(basename "$charts_deb") --no-install-recommends"
+cp "$deb" "$charts_deb" "$target/tmp/"
 in_root apt-get update -qq
 in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "/tmp/$(basename "$deb")" \
-    >"$artefacts.apt.log" 2>&1 || { mkdir -p "$artefacts"; tail -30 "$artefacts.apt.log"; exit 1; }
+    "/tmp/$(basename "$charts_deb")" >"$artefacts.apt.log" 2>&1 ||
+    { mkdir -p "$artefacts"; tail -30 "$artefacts.apt.log"; exit 1; }
 mkdir -p "$artefacts" && mv "$artefacts.apt.log" "$artefacts/debootstrap-apt.log"
 in_root useradd --create-home --shell /bin/sh agent
 mkdir -p "$target/tmp/agent-runtime" && in_root chown agent:agent /tmp/agent-runtime && chmod 700 "$target/tmp/agent-runtime"
@@ -87,7 +91,9 @@ import json, sys
 doctor = json.load(open(sys.argv[1]))
 failed = {k: v for k, v in doctor["sync"]["backends"].items() if v != "ok"}
 assert doctor["frozen"] and not failed, failed
-print("doctor: frozen, backends", ", ".join(doctor["sync"]["backends"]))
+charts = doctor["charts"]
+assert charts["installed"] and charts["folder"] == "/opt/cxassist/addons/charts", charts
+print("doctor: frozen, backends", ", ".join(doctor["sync"]["backends"]), "; charts", charts["libraries"])
 EOF
 as_agent cxassist config check /etc/cxassist/site.toml >/dev/null
 as_agent cxassist demo --callers 5 >/dev/null

@@ -11,6 +11,10 @@ zip holds no note), a database from a newer build (refused: exit 2, one line), a
 GUI (when the bundle holds cxassist.app): offscreen with `--no-err-windows`, and with `--xvfb` once more on a real X
 server with a screenshot saved to the artefacts folder. The app quits on its own when it honours
 CXASSIST_SMOKE_QUIT_AFTER_MS; until then a window that stays up without crashing passes and is stopped here.
+Charts add-on (dist/cxassist-charts beside the bundle, or `--charts DIR`): `doctor` reports no charts in the bare
+bundle; in a copy of the bundle (hard links) with the add-on as addons/charts, `doctor` reports pyqtgraph and numpy,
+and `console dashboard` as a demo supervisor logs that pyqtgraph drew the charts (offscreen; under `--xvfb` with a
+screenshot of the console).
 On failure, the failing command's whole output is printed (qutebrowser's build_release.py does the same).
 Standard library only; the screenshot uses PySide6 from the interpreter running this script, when it has it.
 """
@@ -39,7 +43,7 @@ NUMBER = "+442079460018"
 NOTE = "Smoke test: refund sorted, card 4111 1111 1111 1111"
 # Output a GUI run may print besides nothing at all; anything else fails the test.
 GUI_ALLOWED = [
-    r"^This plugin does not support propagateSizeHints\(\)$",
+    r"^This plugin does not support (propagateSizeHints|raise)\(\)$",
     r"^QStandardPaths: (XDG_RUNTIME_DIR not set|wrong permissions on runtime directory).*$",
     r"^qt\.qpa\.xcb: X server does not support XInput 2$",
     r"^qt\.qpa\.(fonts|theme|xkeyboard|xcb).*$",
@@ -47,6 +51,7 @@ GUI_ALLOWED = [
     r"^QFont::.*$",
 ]
 QUIT_AFTER_MS = 8000
+SUPERVISOR = "helen.ward"  # a supervisor in the demo data
 
 
 class SmokeFailure(Exception):
@@ -145,9 +150,35 @@ def smoke_cli(smoke: Smoke) -> None:
     assert isinstance(checked, dict)
     check(checked["ok"] is True, f"config check of the shipped example: {checked}")
 
+    check(doctor["charts"]["installed"] is False, f"doctor: charts in the bare bundle: {doctor['charts']}")
+
     demo = smoke.json("demo", "demo", "--callers", "20")
     assert isinstance(demo, dict)
     check(demo["callers"] == 20, f"demo: {demo}")
+
+
+def with_charts_addon(smoke: Smoke, addon: Path) -> Smoke:
+    """The same data folder and HOME, run by a copy of the bundle (hard links) holding the add-on as addons/charts."""
+    copy = smoke.workdir / "with-charts"
+    shutil.copytree(smoke.binary.parent, copy, symlinks=True, copy_function=os.link)
+    (copy / "addons").mkdir(exist_ok=True)
+    (copy / "addons" / "charts").symlink_to(addon.resolve(), target_is_directory=True)
+    charted = Smoke(binary=copy / smoke.binary.name, workdir=smoke.workdir)
+    doctor = charted.json("doctor with charts", "doctor")
+    assert isinstance(doctor, dict)
+    libraries = doctor["charts"]["libraries"]
+    check(doctor["charts"]["installed"] is True and set(libraries) == {"pyqtgraph", "numpy"},
+          f"doctor: the charts add-on in {copy / 'addons'} was not found: {doctor['charts']}")  # fmt: skip
+    return charted
+
+
+def charts_logged(smoke: Smoke) -> str:
+    logs = smoke.workdir / "home" / ".local" / "state" / "cxassist" / "log"
+    text = "\n".join(p.read_text("utf-8", "replace") for p in sorted(logs.glob("cxassist.log*")))
+    drawn = [line for line in text.splitlines() if "Charts drawn with pyqtgraph" in line]
+    check(drawn, f"console: no 'Charts drawn with pyqtgraph' line in the log ({logs}); the add-on did not load:\n"
+                 + "\n".join(text.splitlines()[-20:]))  # fmt: skip
+    return drawn[-1].split(" - ")[-1]
 
     pop = smoke.json("lookup", "lookup", NUMBER)
     assert isinstance(pop, dict)
@@ -210,12 +241,21 @@ def has_gui(smoke: Smoke) -> bool:
 
 
 def start_gui(
-    smoke: Smoke, label: str, env: dict[str, str], *, shot: Path | None, timeout: float, pop: bool = False
+    smoke: Smoke,
+    label: str,
+    env: dict[str, str],
+    *,
+    shot: Path | None,
+    timeout: float,
+    pop: bool = False,
+    console: bool = False,
 ) -> str:
-    """Start the workspace (`pop NUMBER`: popping the story caller); it must quit by itself with 0, or stay up until
-    `timeout` without crashing."""
+    """Start the workspace (`pop NUMBER`: popping the story caller; `console`: the console's dashboard, as a demo
+    supervisor); it must quit by itself with 0, or stay up until `timeout` without crashing."""
     command = [str(smoke.binary), "--data-dir", str(smoke.data_dir), "--no-err-windows"]
     command += ["pop", NUMBER] if pop else []
+    command += ["console", "dashboard"] if console else []
+    env = {**env, "CXASSIST_AGENT_ID": SUPERVISOR} if console else env
     env = smoke.env(CXASSIST_SMOKE_QUIT_AFTER_MS=str(QUIT_AFTER_MS), **env)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
@@ -270,7 +310,7 @@ def take_screenshot(display: str, target: Path) -> bool:
     return done.returncode == 0
 
 
-def with_xvfb(smoke: Smoke, shot: Path, timeout: float) -> str:
+def with_xvfb(smoke: Smoke, shot: Path, timeout: float, *, console: bool = False) -> str:
     xvfb = shutil.which("Xvfb")
     if xvfb is None:
         return "skipped: Xvfb is not installed"
@@ -283,7 +323,8 @@ def with_xvfb(smoke: Smoke, shot: Path, timeout: float) -> str:
     try:
         time.sleep(1.0)
         env = {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-        outcome = start_gui(smoke, "gui pop under Xvfb", env, shot=shot, timeout=timeout, pop=True)
+        label = "console under Xvfb" if console else "gui pop under Xvfb"
+        outcome = start_gui(smoke, label, env, shot=shot, timeout=timeout, pop=not console, console=console)
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -298,7 +339,9 @@ def main() -> int:
     parser.add_argument("--xvfb", action="store_true", help="also start the GUI under Xvfb and take a screenshot")
     parser.add_argument("--artefacts", type=Path, default=Path("/tmp/cxassist-ci-artefacts"))
     parser.add_argument("--gui-timeout", type=float, default=12.0, help="seconds a GUI start may stay up")
+    parser.add_argument("--charts", type=Path, help="the charts add-on (default: cxassist-charts beside the bundle)")
     args = parser.parse_args()
+    addon = args.charts or args.binary.resolve().parent.parent / "cxassist-charts"
     if not args.binary.exists():
         print(f"smoke test: no frozen app at {args.binary}; build it with installer/build.sh", file=sys.stderr)
         return 2
@@ -318,6 +361,16 @@ def main() -> int:
                     results["gui xvfb"] = with_xvfb(smoke, shot, args.gui_timeout)
             else:
                 results["gui"] = "skipped: the bundle has no Qt widgets"
+            if not addon.is_dir():
+                results["charts"] = f"skipped: no add-on at {addon}"
+            elif has_gui(smoke):
+                charted = with_charts_addon(smoke, addon)
+                results["console offscreen"] = start_gui(charted, "console offscreen", {"QT_QPA_PLATFORM": "offscreen"},
+                                                         shot=None, timeout=args.gui_timeout, console=True)  # fmt: skip
+                if args.xvfb:
+                    shot = args.artefacts / "cxassist-console-xvfb.png"
+                    results["console xvfb"] = with_xvfb(charted, shot, args.gui_timeout, console=True)
+                results["charts"] = charts_logged(charted)
         except (SmokeFailure, subprocess.TimeoutExpired) as failure:
             print(f"SMOKE TEST FAILED: {failure}", file=sys.stderr)
             return 1

@@ -42,6 +42,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "write a zip for IT: versions, settings, database check, log tail (no notes, no secrets)",
     ),
     "pop": ("pop", "show a caller in the agent workspace (starting it if needed)"),
+    "console": ("pop", "open the supervisor console (starting the workspace if needed)"),
 }
 
 

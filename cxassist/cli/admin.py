@@ -12,6 +12,7 @@ from pathlib import Path
 from cxassist import __version__
 from cxassist.cli.common import EXIT_USER_ERROR, Context, emit
 from cxassist.config import check_site_file
+from cxassist.config.addons import charts_addon
 from cxassist.domain.errors import UserError
 from cxassist.security.secrets import keyring_status
 from cxassist.store.migrate import revision_of
@@ -64,6 +65,16 @@ def _version_of(distribution: str) -> str | None:
         return None
 
 
+def _charts_status() -> dict[str, object]:
+    """Whether the console can draw its charts: the add-on (packaged) or the `charts` extra (from source)."""
+    addon = charts_addon()
+    return {
+        "installed": addon.installed,
+        "folder": str(addon.folder) if addon.folder is not None else None,
+        "libraries": addon.versions,
+    }
+
+
 def run_doctor(context: Context, args: argparse.Namespace) -> int:
     settings = context.settings
     paths = context.paths
@@ -95,6 +106,7 @@ def run_doctor(context: Context, args: argparse.Namespace) -> int:
                 "state": database_state,
             },
             "sync": {"backend": settings.sync.backend, "backends": registry.status()},
+            "charts": _charts_status(),
             "keyring": {"backend": keyring.backend, "recommended": keyring.recommended},
             "config": {
                 "site_file": str(settings.site_file) if settings.site_file else None,

@@ -7,9 +7,13 @@
 # Maintainer scripts: preinst stops running instances before an upgrade (installer/linux/stop-running.sh says why),
 # prerm before a removal; postrm purge removes /etc/cxassist, and each user's data only when
 # CXASSIST_PURGE_USER_DATA=1 is set (an explicit request: by default uninstalling keeps every call log).
-# Depends and Recommends are computed from the bundle by shlibdeps.py.
+# Depends and Recommends are computed from the bundle by shlibdeps.py, plus libpq5, which psycopg loads by name for
+# the PostgreSQL sync backend.
+# The supervisor console's charts (dist/cxassist-charts, built with the bundle) become a second package,
+# cxassist-charts, installing /opt/cxassist/addons/charts; it depends on exactly this version of cxassist.
 #
 #   installer/linux/build_deb.sh [dist/cxassist] [out-folder]      ->  out-folder/cxassist_<version>_<arch>.deb
+#                                                                      out-folder/cxassist-charts_<version>_<arch>.deb
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -54,7 +58,7 @@ Maintainer: cxassist IT support <it@example.invalid>
 Installed-Size: $size
 Section: misc
 Priority: optional
-Depends: $depends, fonts-dejavu-core | fonts-liberation2 | fonts-noto-core
+Depends: $depends, libpq5, fonts-dejavu-core | fonts-liberation2 | fonts-noto-core
 Recommends: $recommends, gnome-keyring | kwalletmanager | keepassxc, xdg-utils
 Description: desktop assistant for contact-centre agents on live calls
  Shows who is calling, their earlier contacts, emergency contacts and prompts
@@ -74,8 +78,35 @@ for script in preinst prerm postinst postrm; do
     chmod 0755 "$pkg/DEBIAN/$script"
 done
 
-target="$out/cxassist_${version}_${arch}.deb"
-# zstd -6: 3 s instead of 100 s for xz -6, 60 MB instead of 49. dpkg reads zstd since 1.21.18 (Debian 12, Ubuntu
-# 21.10), which is older than the C library the bundle needs anyway.
-dpkg-deb --root-owner-group -Zzstd -z6 --threads-max=2 --build "$pkg" "$target" >/dev/null
-echo "$target"
+build() {
+    # zstd -6: 3 s instead of 100 s for xz -6, 60 MB instead of 49. dpkg reads zstd since 1.21.18 (Debian 12, Ubuntu
+    # 21.10), which is older than the C library the bundle needs anyway.
+    dpkg-deb --root-owner-group -Zzstd -z6 --threads-max=2 --build "$1" "$2" >/dev/null
+    echo "$2"
+}
+build "$pkg" "$out/cxassist_${version}_${arch}.deb"
+
+addon="$(dirname "$bundle")/cxassist-charts"
+[ -d "$addon" ] || { echo "build_deb.sh: no $addon, so no cxassist-charts package" >&2; exit 0; }
+charts="$stage/charts"
+mkdir -p "$charts/opt/cxassist/addons" "$charts/usr/share/doc/cxassist-charts" "$charts/DEBIAN"
+cp -a "$addon" "$charts/opt/cxassist/addons/charts"
+cat >"$charts/usr/share/doc/cxassist-charts/copyright" <<EOF
+pyqtgraph (MIT) and numpy (BSD-3-Clause, with OpenBLAS and GCC runtime libraries); their licences are in
+/opt/cxassist/addons/charts (the *.dist-info folders).
+EOF
+cat >"$charts/DEBIAN/control" <<EOF
+Package: cxassist-charts
+Version: $version
+Architecture: $arch
+Maintainer: cxassist IT support <it@example.invalid>
+Installed-Size: $(du -sk "$charts" | cut -f1)
+Section: misc
+Priority: optional
+Depends: cxassist (= $version)
+Description: charts for the cxassist supervisor console
+ Draws the supervisor console's dashboard as charts (pyqtgraph and numpy).
+ Without it the dashboard shows the same figures as tables. Install it on
+ supervisors' desktops; agents' desktops do not need it.
+EOF
+build "$charts" "$out/cxassist-charts_${version}_${arch}.deb"

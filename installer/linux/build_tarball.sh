@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Package the frozen bundle as a tarball for Linux distributions without dpkg; its install.sh does what the .deb
-# does (see install.sh --help).
+# does (see install.sh --help). The charts add-on (dist/cxassist-charts, built with the bundle) rides along and is
+# installed only on request.
 #   installer/linux/build_tarball.sh [dist/cxassist] [out-folder]  ->  out-folder/cxassist-<version>-linux-<machine>.tar.gz
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -14,6 +15,7 @@ trap 'rm -rf "$stage"' EXIT
 mkdir "$stage/$name"
 cp -a "$bundle" "$stage/$name/cxassist"
 find "$stage/$name/cxassist" -name __pycache__ -prune -exec rm -rf {} +
+cp -a "$bundle/../cxassist-charts" "$stage/$name/cxassist-charts"  # installed with --with-charts
 cp "$here/install.sh" "$here/stop-running.sh" "$root/cxassist/resources/linux/cxassist.desktop" \
     "$root/cxassist/resources/linux/cxassist-tel.desktop" "$stage/$name/"
 "$here/site_template.sh" "$root/cxassist/resources/site.example.toml" >"$stage/$name/site.toml"

@@ -18,6 +18,10 @@ stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 mkdir -p "$stage/root" "$stage/scripts"
 cp -R "$app" "$stage/root/cxassist.app"
+if [ -d "$root/dist/cxassist-charts" ]; then  # the console's charts: inside the app on macOS (one package to sign)
+    mkdir -p "$stage/root/cxassist.app/Contents/Resources/addons"
+    cp -R "$root/dist/cxassist-charts" "$stage/root/cxassist.app/Contents/Resources/addons/charts"
+fi
 if [ -n "${MACOS_APP_IDENTITY:-}" ]; then
     codesign --force --deep --options runtime --timestamp --sign "$MACOS_APP_IDENTITY" "$stage/root/cxassist.app"
 fi

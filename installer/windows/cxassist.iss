@@ -9,12 +9,17 @@
 ; Running instances are closed first (Restart Manager; CloseApplications=force), as the Linux packages do. Each
 ; user's data (%LOCALAPPDATA%\cxassist) is never touched: an upgrade keeps it and the app migrates the database
 ; after a backup at its next start. Uninstall keeps %PROGRAMDATA%\cxassist unless run with /PURGE.
+; The supervisor console's charts (dist\cxassist-charts, built with the bundle) are an optional component, off by
+; default; a supervisor's desktop adds them with /COMPONENTS="app,charts" (the dashboard shows tables without them).
 
 #ifndef AppVersion
   #define AppVersion "0.0.0"
 #endif
 #ifndef Bundle
   #define Bundle "..\..\dist\cxassist"
+#endif
+#ifndef ChartsAddon
+  #define ChartsAddon Bundle + "-charts"
 #endif
 
 [Setup]
@@ -41,8 +46,22 @@ UninstallDisplayIcon={app}\cxassistw.exe
 ChangesAssociations=yes
 MinVersion=10.0
 
+[Types]
+Name: "agent"; Description: "Agent desktop"
+Name: "supervisor"; Description: "Supervisor desktop (with the console's charts)"
+Name: "custom"; Description: "Custom"; Flags: iscustom
+
+[Components]
+Name: "app"; Description: "cxassist"; Types: agent supervisor custom; Flags: fixed
+Name: "charts"; Description: "Charts for the supervisor console"; Types: supervisor
+
+[InstallDelete]
+; an upgrade without the charts component removes charts of an older version rather than leaving them mismatched
+Type: filesandordirs; Name: "{app}\addons\charts"
+
 [Files]
-Source: "{#Bundle}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#Bundle}\*"; DestDir: "{app}"; Components: app; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#ChartsAddon}\*"; DestDir: "{app}\addons\charts"; Components: charts; Flags: ignoreversion recursesubdirs createallsubdirs
 Source: "site.toml"; DestDir: "{commonappdata}\cxassist"; Flags: onlyifdoesntexist uninsneveruninstall
 
 [Dirs]

@@ -3,6 +3,7 @@ raised again), and an agent without the role is told why in the workspace and ge
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,12 +11,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from cxassist.services.runtime import Runtime
+from cxassist.app import create_app
+from cxassist.config import load_settings, resolve_paths
+from cxassist.services.runtime import Runtime, open_runtime
 from cxassist.store import tables
 from cxassist.store.rows import save
 from cxassist.ui.agent.main_window import MainWindow
+from cxassist.ui.console.context import ConsoleContext
 from cxassist.ui.console.log_view import InteractionLogTab
+from cxassist.ui.console.sections import SECTIONS
 from cxassist.ui.console.window import ConsoleWindow
+from cxassist.ui.tasks import SynchronousRunner
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -78,3 +84,41 @@ def test_the_shortcut_is_listed_in_help(qtbot: Any, window: MainWindow) -> None:
     dialog = window.show_shortcuts()
     assert dict(dialog.rows())["Supervisor console"] == "Ctrl+Shift+S"
     dialog.close()
+
+
+@pytest.mark.parametrize(("section", "object_name"), [("dashboard", "dashboardTab"), ("audit", "auditLogTab")])
+def test_cxassist_console_opens_the_console_at_the_section_asked_for(
+    qtbot: Any, data_dir: Path, errors: Any, monkeypatch: pytest.MonkeyPatch, section: str, object_name: str
+) -> None:
+    """`cxassist console SECTION` (the menu entry's "Supervisor console" action) starts the workspace with the
+    console open at that section, for a supervisor; the opening is audited as from the workspace."""
+    monkeypatch.setenv("CXASSIST_AGENT_ID", "helen.ward")
+    settings = load_settings(data_dir=data_dir)
+    seeded = open_runtime(settings, resolve_paths(settings))
+    with seeded.db.write() as conn:
+        save(conn, tables.agent, {"id": "helen.ward", "display_name": "Helen", "role": "supervisor", "team": "Leads"},
+             hlc=seeded.stamp(), now=seeded.now())
+    seeded.close()
+    _app, window = create_app(["--data-dir", str(data_dir), "console", section], errors=errors,
+                              runner_factory=SynchronousRunner, listen=False)
+    qtbot.addWidget(window)
+    try:
+        console = window.actions_.console
+        assert console is not None and console.isVisible()
+        qtbot.addWidget(console)
+        assert console.tabs.currentWidget() is console.tab(object_name)
+        assert audit_actions(window.runtime) == ["opened-supervisor-console"]
+    finally:
+        window.shutdown()
+
+
+def test_each_console_section_name_opens_its_own_tab(runtime: Runtime, runner: Any, errors: Any) -> None:
+    expected = {"duty": "dutyOfCareTab", "log": "interactionLogTab", "dashboard": "dashboardTab",
+                "friction": "frictionTab", "packs": "promptPacksTab", "audit": "auditLogTab"}  # fmt: skip
+    console = ConsoleWindow(ConsoleContext(runtime, runner, errors))
+    try:
+        assert set(SECTIONS) == set(expected) and console.tabs.count() == len(SECTIONS)
+        for section, object_name in expected.items():
+            assert console.tabs.widget(SECTIONS.index(section)).objectName() == object_name, section
+    finally:
+        console.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -164,6 +165,8 @@ def test_db_check_backup_and_doctor(data_dir: Path, capsys: pytest.CaptureFixtur
     assert code == 0
     assert doctor["database"]["state"] == "ok"
     assert doctor["sync"]["backends"]["none"] == "ok"
+    assert doctor["charts"] == {"installed": True, "folder": None,  # from source: the charts extra
+                                "libraries": {"pyqtgraph": version("pyqtgraph"), "numpy": version("numpy")}}
     assert {"backend", "recommended"} <= set(doctor["keyring"])
 
 

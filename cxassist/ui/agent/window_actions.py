@@ -20,6 +20,7 @@ from cxassist.services import access
 from cxassist.services.calls import start_call
 from cxassist.services.emergency import actions_for, caller_place, record_action
 from cxassist.ui.agent.emergency_mode import EmergencyModeDialog
+from cxassist.ui.console.sections import SECTIONS
 
 if TYPE_CHECKING:
     from cxassist.ui.agent.main_window import MainWindow
@@ -155,18 +156,25 @@ class WindowActions(QObject):
     # -- the supervisor console -----------------------------------------------------------------------------------
 
     def open_console(self) -> None:
-        """Check the role and audit the opening on the writer; then show the one console window (raised if open)."""
+        self.open_console_at(None)
+
+    def open_console_at(self, section: str | None) -> None:
+        """Check the role and audit the opening on the writer; then show the one console window (raised if open),
+        at `section` (one of `sections.SECTIONS`) when given."""
         runtime = self.window.runtime
-        self.window.runner.write(lambda: access.open_console(runtime), on_done=self._show_console,
+        self.window.runner.write(lambda: access.open_console(runtime),
+                                 on_done=lambda role: self._show_console(role, section),
                                  on_error=self._console_refused, initiator=self)
 
-    def _show_console(self, _role: object) -> None:
+    def _show_console(self, _role: object, section: str | None = None) -> None:
         from cxassist.ui.console.context import ConsoleContext  # noqa: PLC0415 - the console loads on first opening
         from cxassist.ui.console.window import ConsoleWindow  # noqa: PLC0415
 
         window = self.window
         if self.console is None:
             self.console = ConsoleWindow(ConsoleContext(window.runtime, window.runner, window.errors), window)
+        if section in SECTIONS:
+            self.console.show_tab(SECTIONS.index(section))
         self.console.show()
         self.console.setWindowState(self.console.windowState() & ~Qt.WindowState.WindowMinimized)
         self.console.raise_()

@@ -68,7 +68,10 @@ class DashboardTab(QWidget):
         layout.addWidget(self.status)
         plot = plot_type()
         self.charts_missing = wrapped(
-            self.tr("Charts are not installed (the pyqtgraph package is missing), so each one is shown as a table."),
+            self.tr(
+                "Charts are not installed on this computer, so each one is shown as a table. "
+                "IT can add them with the cxassist-charts package."
+            ),
             self,
         )
         self.charts_missing.setObjectName("dashboardChartsMissing")

@@ -1,8 +1,9 @@
 """The console's tabs, in the order a supervisor's day runs: who needs care first, then the log, then the rest.
 
-Each tab is a QWidget built from the context. Titles carry no mnemonic (the tabs use Alt+letters inside); the window
-switches tabs with Ctrl+1 to Ctrl+9. A tab that lists interactions has an `open_interaction` signal
-(Signal(object), carrying the interaction's UUID); the window opens the detail view for it.
+Each tab is a QWidget built from the context, in the order of `sections.SECTIONS` (the names `cxassist console`
+takes). Titles carry no mnemonic (the tabs use Alt+letters inside); the window switches tabs with Ctrl+1 to Ctrl+9.
+A tab that lists interactions has an `open_interaction` signal (Signal(object), carrying the interaction's UUID);
+the window opens the detail view for it.
 """
 
 from __future__ import annotations
