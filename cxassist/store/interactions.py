@@ -137,6 +137,19 @@ def recent_for_caller(conn: Connection, caller_id: UUID, *, limit: int = 20) -> 
     return [interaction_from_row(row) for row in rows]
 
 
+def for_caller_between(
+    conn: Connection, caller_id: UUID, *, before: datetime | None = None, since: datetime | None = None, limit: int
+) -> list[Interaction]:
+    """A caller's interactions newest first, started before `before` and at or after `since` (None: no bound)."""
+    query = select(_interaction).where(_interaction.c.caller_id == caller_id)
+    if before is not None:
+        query = query.where(_interaction.c.started_at < before)
+    if since is not None:
+        query = query.where(_interaction.c.started_at >= since)
+    rows = conn.execute(query.order_by(_interaction.c.started_at.desc()).limit(limit)).mappings()
+    return [interaction_from_row(row) for row in rows]
+
+
 def recent_for_number(conn: Connection, phone: str, *, limit: int = 20) -> list[Interaction]:
     """Interactions from a number not linked to any caller yet (an unknown caller who has called before)."""
     # Left to itself SQLite picks the caller index for "caller_id IS NULL" and walks every unlinked call (hundreds

@@ -19,6 +19,11 @@ from typing import Any, Protocol
 from cxassist.domain.errors import UserError
 
 PROTOCOL_VERSION = 1
+# Rows that hang off an interaction (by `interaction_id` in their payload): `fetch_history` brings them with the
+# page's interactions, so an older contact arrives whole (its emergency steps, prompts, friction, feedback, reviews).
+HISTORY_CHILDREN = frozenset(
+    {"emergency_action", "prompt_event", "friction_point", "feedback", "review", "prompt_suggestion"}
+)
 VERSION_PATTERN = re.compile(r"[0-9]{15}-[0-9]{5}-[A-Za-z0-9._-]{1,64}", re.ASCII)
 
 
@@ -135,7 +140,10 @@ class SyncAdapter(Protocol):
 
     def pull(self, cursor: str | None, limit: int) -> PullResult: ...
 
-    def fetch_history(self, caller_id: str, before: str | None, limit: int) -> Sequence[Change]: ...
+    def fetch_history(self, caller_id: str, before: str | None, limit: int) -> Sequence[Change]:
+        """The newest version of the caller's `limit` newest interactions started before `before` (all when None),
+        newest first, then the newest version of every `HISTORY_CHILDREN` row that hangs off one of them."""
+        ...
 
     def health(self) -> Health: ...
 
@@ -158,6 +166,7 @@ def config_error(settings: Mapping[str, object], key: str, problem: str) -> Sync
 
 
 __all__ = [
+    "HISTORY_CHILDREN",
     "PROTOCOL_VERSION",
     "VERSION_PATTERN",
     "Change",

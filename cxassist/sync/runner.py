@@ -230,10 +230,17 @@ class SyncRunner:
         """Older history of one caller from the store, kept in the local database (the cache) for next time.
 
         Raises SyncError (after the usual retries) or SyncAuthError when the store cannot be asked."""
+        return self.keep_history(self.ask_history(caller_id, before=before, limit=limit))
+
+    def ask_history(self, caller_id: UUID, *, before: datetime | None = None, limit: int = 50) -> tuple[Change, ...]:
+        """The network half of `fetch_history`, with no database work (the GUI runs it off its single writer)."""
         before_text = None if before is None else to_iso(before)  # the form stored rows compare against
-        changes = self._retrying(
+        return tuple(self._retrying(
             lambda: self.adapter.fetch_history(str(caller_id), before_text, limit), threading.Event()
-        )
+        ))
+
+    def keep_history(self, changes: Sequence[Change]) -> Pulled:
+        """The database half of `fetch_history`: what `ask_history` brought, applied in one transaction."""
         return _pulled(self._apply(tuple(changes), cursor=None))
 
     # -- status --------------------------------------------------------------------------------------------------

@@ -133,3 +133,28 @@ class BackendContract:
         before = str(mine[2].payload["started_at"])
         older = list(backend.fetch_history(caller, before, 1))
         assert [c.row_id for c in older] == [mine[1].row_id]
+
+    def test_fetch_history_brings_the_rows_hanging_off_the_page_after_its_interactions(
+        self, backend: SyncAdapter
+    ) -> None:
+        caller = str(uuid.uuid4())
+        calls = make_changes(3, caller_id=caller)
+        clock = HybridClock("desk-a", wall_ms=lambda: WALL_MS + 60_000)
+
+        def child(entity: str, call: Change, detail: str = "", row_id: str | None = None) -> Change:
+            row_id = row_id or str(uuid.uuid4())
+            payload = {"id": row_id, "interaction_id": call.row_id, "detail": detail}
+            return Change(entity=entity, row_id=row_id, version=clock.now().encode(), payload=payload,
+                          origin="desk-a")
+
+        action = child("emergency_action", calls[0], "called 999")
+        outside_the_page = child("prompt_event", calls[2])
+        another_callers = child("emergency_action", make_changes(1)[0])
+        backend.push([*calls, action, outside_the_page, another_callers])
+        edited = child("emergency_action", calls[0], "called 999, ambulance sent", row_id=action.row_id)
+        backend.push([edited])
+        before = str(calls[2].payload["started_at"])
+        history = list(backend.fetch_history(caller, before, 2))
+        assert [c.row_id for c in history[:2]] == [calls[1].row_id, calls[0].row_id], "limit counts interactions"
+        assert [c.key for c in history[2:]] == [edited.key], "only the newest version, only of the page's rows"
+        assert history[2].payload["detail"] == "called 999, ambulance sent"

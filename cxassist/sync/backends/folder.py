@@ -28,6 +28,7 @@ from typing import Any
 from cxassist.security.secrets import SecretStore
 from cxassist.store import tables
 from cxassist.sync.api import (
+    HISTORY_CHILDREN,
     PROTOCOL_VERSION,
     Change,
     Health,
@@ -145,18 +146,21 @@ class FolderBackend:
 
     def fetch_history(self, caller_id: str, before: str | None, limit: int) -> Sequence[Change]:
         newest: dict[str, Change] = {}
+        children: dict[tuple[str, str], Change] = {}  # every row hanging off an interaction: the page is not known yet
         for name in self._names():
             for change in self._read(name):
                 payload = change.payload
+                if change.entity in HISTORY_CHILDREN:
+                    _keep_newest(children, (change.entity, change.row_id), change)
+                    continue
                 if change.entity != "interaction" or payload.get("caller_id") != caller_id:
                     continue
                 if before is not None and str(payload.get("started_at", "")) >= before:
                     continue
-                kept = newest.get(change.row_id)
-                if kept is None or kept.version < change.version:
-                    newest[change.row_id] = change
-        ordered = sorted(newest.values(), key=lambda c: str(c.payload.get("started_at", "")), reverse=True)
-        return ordered[:limit]
+                _keep_newest(newest, change.row_id, change)
+        ordered = sorted(newest.values(), key=lambda c: str(c.payload.get("started_at", "")), reverse=True)[:limit]
+        page = {change.row_id for change in ordered}
+        return ordered + [c for c in children.values() if c.payload.get("interaction_id") in page]
 
     def health(self) -> Health:
         if not self.root.is_dir():
@@ -165,6 +169,11 @@ class FolderBackend:
 
     def close(self) -> None:
         return None
+
+
+def _keep_newest(kept: dict[Any, Change], key: object, change: Change) -> None:
+    if key not in kept or kept[key].version < change.version:
+        kept[key] = change
 
 
 def _stamp_of(text: str) -> tuple[int, int]:

@@ -4,6 +4,7 @@ that the view expands in place."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -72,6 +73,24 @@ class HistoryModel(QAbstractItemModel):
         # The view asks for every cell many times per pop (sizing columns to contents, painting): format them once.
         self._cells = [tuple(self._cell(item, column) for column in self.COLUMNS) for item in self._items]
         self.endResetModel()
+
+    def append_items(self, items: Sequence[Interaction]) -> int:
+        """Add older contacts at the end, leaving the rows shown (and the selection) as they are; returns how many
+        were new. Rows already shown are skipped: a page read again after a refresh can overlap."""
+        known = {item.id for item in self._items}
+        added = sorted((i for i in items if i.id not in known), key=lambda i: i.started_at, reverse=True)
+        if not added:
+            return 0
+        first = len(self._items)
+        self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+        self._items.extend(added)
+        self._cells.extend(tuple(self._cell(item, column) for column in self.COLUMNS) for item in added)
+        self.endInsertRows()
+        return len(added)
+
+    def oldest_started(self) -> datetime | None:
+        """When the oldest contact shown started (None for an empty list): the next older page starts before it."""
+        return min((item.started_at for item in self._items), default=None)
 
     def set_agent_names(self, names: Mapping[str, str]) -> None:
         """Show agents by name (an agent the table does not know stays by id)."""

@@ -31,6 +31,7 @@ from cxassist.services.review import agents_and_teams
 from cxassist.services.runtime import Runtime
 from cxassist.services.search import SearchResult, search
 from cxassist.services.workspace_status import pending_outbox
+from cxassist.sync.runner import SyncRunner
 from cxassist.ui.agent.call_controller import CallController, Panels
 from cxassist.ui.agent.caller_card import CallerCard
 from cxassist.ui.agent.contact_list import dial_with_system
@@ -38,6 +39,7 @@ from cxassist.ui.agent.emergency_panel import EmergencyPanel
 from cxassist.ui.agent.friction_marker import FrictionMarker
 from cxassist.ui.agent.history_view import HistoryPanel
 from cxassist.ui.agent.interaction_form import InteractionForm
+from cxassist.ui.agent.older_history import OlderHistory
 from cxassist.ui.agent.prompts_controller import PromptsController
 from cxassist.ui.agent.prompts_panel import PromptsPanel
 from cxassist.ui.agent.recognition import KudosStrip
@@ -135,6 +137,8 @@ class MainWindow(QMainWindow):
                         messages=self.messages, timer=self.timer)
         self.controller = CallController(runtime, runner, panels, self)
         self.controller.popped.connect(lambda _pop: self.fix_tab_order())
+        self.older_history = OlderHistory(runtime, runner, self.history, sync=self._sync_runner, parent=self)
+        self.controller.popped.connect(self.older_history.on_popped)
         self.prompts_controller = PromptsController(runtime, runner, panel=self.prompts, calls=self.controller,
                                                     form=self.form, messages=self.messages, parent=self)
         self.friction = FrictionMarker(runtime, runner, form=self.form, calls=self.controller, parent=self)
@@ -222,6 +226,9 @@ class MainWindow(QMainWindow):
         if getattr(changes, "pulled", False):
             self.load_agent_names()  # the agent table syncs
 
+    def _sync_runner(self) -> SyncRunner | None:
+        return self.sync_scheduler.sync if self.sync_scheduler is not None else None
+
     def load_agent_names(self) -> None:
         runtime = self.runtime
         self.runner.read(lambda: agents_and_teams(runtime), on_done=self._show_agent_names)
@@ -244,7 +251,8 @@ class MainWindow(QMainWindow):
         chain: list[QWidget] = [self.search, self.emergency_button]
         chain += [w for w in self.card.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
         chain.append(self.history.view)
-        chain += [w for w in self.history.findChildren(QPushButton)]
+        chain += [w for w in self.history.findChildren(QPushButton) if w is not self.history.older_button]
+        chain.append(self.history.older_button)  # below the list on screen, so last in the panel
         form = self.form
         chain += [form.new_caller_name, form.channel, form.outcome, form.reason, form.note, form.tags,
                   form.friction_button, form.follow_up, form.follow_up_due, form.save]

@@ -26,7 +26,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from cxassist.store import tables
-from cxassist.sync.api import Change, problem_with
+from cxassist.sync.api import HISTORY_CHILDREN, Change, problem_with
 
 DOCUMENT = Path(__file__).resolve().parents[3] / "docs" / "sync-http.openapi.json"
 SPEC: dict[str, Any] = json.loads(DOCUMENT.read_text(encoding="utf-8"))
@@ -96,17 +96,25 @@ class Central:
 
     def history(self, caller_id: str, before: str | None, limit: int) -> dict[str, Any]:
         newest: dict[str, Change] = {}
+        children: dict[tuple[str, str], Change] = {}
         with self.lock:
             for change in self.log:
                 started = str(change.payload.get("started_at", ""))
+                if change.entity in HISTORY_CHILDREN:
+                    key = (change.entity, change.row_id)
+                    if key not in children or children[key].version < change.version:
+                        children[key] = change
+                    continue
                 if change.entity != "interaction" or change.payload.get("caller_id") != caller_id:
                     continue
                 if before is not None and started >= before:
                     continue
                 if change.row_id not in newest or newest[change.row_id].version < change.version:
                     newest[change.row_id] = change
-        ordered = sorted(newest.values(), key=lambda c: str(c.payload.get("started_at", "")), reverse=True)
-        return {"changes": [c.to_wire() for c in ordered[:limit]]}
+        ordered = sorted(newest.values(), key=lambda c: str(c.payload.get("started_at", "")), reverse=True)[:limit]
+        page = {c.row_id for c in ordered}
+        hanging = [c for c in children.values() if c.payload.get("interaction_id") in page]
+        return {"changes": [c.to_wire() for c in ordered + hanging]}
 
 
 class ContractServer(ThreadingHTTPServer):

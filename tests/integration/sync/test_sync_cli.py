@@ -87,7 +87,7 @@ def test_init_server_creates_the_central_schema(capsys: pytest.CaptureFixture[st
         conn.execute("DROP DATABASE IF EXISTS cli_central")
         conn.execute("CREATE DATABASE cli_central")
     code, out, _ = run(capsys, "sync", "init-server", "--url", pg_cluster.url("cli_central"))
-    assert code == 0 and out["revision"] == "c0002_pull_json" and out["desktop_role"] == "cxassist_desktop"
+    assert code == 0 and out["revision"] == "c0003_history_children" and out["desktop_role"] == "cxassist_desktop"
 
 
 

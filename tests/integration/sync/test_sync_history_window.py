@@ -46,6 +46,7 @@ def test_pull_keeps_13_months_and_older_history_is_fetched_on_demand(
 
     fetched = b.runner.fetch_history(peggy.id, before=months_before(NOW, 13), limit=1)
     assert fetched.interactions == {calls["two years ago"].id}
+    assert len(actions_for(b.runtime, calls["two years ago"].id)) == 1, "an older call comes with its emergency steps"
     b.runner.fetch_history(peggy.id, before=calls["two years ago"].started_at, limit=10)
     history = [item.note for item in screen_pop(b.runtime, NUMBER).history]
     assert history == ["last week", "a year ago", "two years ago", "three years ago"]

@@ -54,8 +54,8 @@ def test_the_desktop_role_can_only_call_the_functions(central: str) -> None:
 
 
 def test_init_server_is_idempotent(central: str) -> None:
-    assert init_server(central) == "c0002_pull_json"
-    assert init_server(central) == "c0002_pull_json"
+    assert init_server(central) == "c0003_history_children"
+    assert init_server(central) == "c0003_history_children"
 
 
 def test_a_role_without_the_grant_gets_a_clear_auth_error_and_no_retry(central: str) -> None:
