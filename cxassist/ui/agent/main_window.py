@@ -271,7 +271,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
-        """Run the composition root's shutdown steps once, in the order given (reverse of start-up)."""
+        """Run the composition root's shutdown steps once, in the order given (reverse of start-up), after handing
+        the writer the prompts shown but not yet saved (the runner still takes work then)."""
+        if self.shutdown_hooks:
+            self.prompts_controller.save_shown()
         hooks, self.shutdown_hooks = self.shutdown_hooks, []
         for hook in hooks:
             hook()

@@ -3,7 +3,8 @@
 Evaluation runs on the read pool (it needs no database: the pop already holds the caller), so typing never waits on
 it; a generation number drops results that a newer evaluation has overtaken. Shown, used and dismissed prompts are
 saved through the writer with the call's interaction (shown once per rule per call); events before the call's row
-exists wait for it.
+exists wait for it. Prompts shown while the agent types are saved together a moment later (`SHOWN_SAVE_DELAY_MS`),
+not while the panel is being laid out again, and at once when another caller pops or the agent uses or dismisses one.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ from cxassist.ui.tasks import TaskRunner
 from cxassist.ui.widgets.message_bar import MessageBar
 
 NOTE_DEBOUNCE_MS = 300
+# The save (on the writer) and the pending-count read it sets off compete with the main thread for the GIL: kept
+# clear of the re-layout that showing new prompts causes, and one batch for several changes of the prompts.
+SHOWN_SAVE_DELAY_MS = 1500
 
 
 class PromptsController(QObject):
@@ -60,6 +64,11 @@ class PromptsController(QObject):
         self._generation = 0
         self._shown: set[str] = set()
         self._waiting: list[PromptEventRecord] = []  # (with a placeholder id) until the call's row exists
+        self._unsaved_shown: list[PromptEventRecord] = []  # shown while typing, saved by `_shown_timer`
+        self._shown_timer = QTimer(self)
+        self._shown_timer.setSingleShot(True)
+        self._shown_timer.setInterval(SHOWN_SAVE_DELAY_MS)
+        self._shown_timer.timeout.connect(self.save_shown)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(NOTE_DEBOUNCE_MS)
@@ -97,6 +106,7 @@ class PromptsController(QObject):
 
     def on_popped(self, pop: ScreenPop) -> None:
         if self.pop is None or pop.caller != self.pop.caller or pop.number != self.pop.number:
+            self.save_shown()  # the last call's, already carrying its interaction
             self._shown.clear()
             self._waiting.clear()
             self.interaction_id = None
@@ -153,7 +163,21 @@ class PromptsController(QObject):
         if self.interaction_id is None:
             self._waiting.extend(records)
             return
-        self._record(records)
+        if kind == "shown":
+            self._unsaved_shown.extend(records)
+            if not self._shown_timer.isActive():
+                self._shown_timer.start()
+            return
+        self._record(self._take_unsaved_shown() + records)  # shown before what the agent then did
+
+    def save_shown(self) -> None:
+        """Save the prompts shown since the last save (the timer's slot; also before another caller's pop)."""
+        self._record(self._take_unsaved_shown())
+
+    def _take_unsaved_shown(self) -> list[PromptEventRecord]:
+        self._shown_timer.stop()
+        unsaved, self._unsaved_shown = self._unsaved_shown, []
+        return unsaved
 
     def _record(self, records: list[PromptEventRecord]) -> None:
         if records:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cxassist.prompts import Prompt
 from cxassist.services.prompts import DISMISS_REASONS
+from cxassist.ui.agent.wrapped_label import WrappedLabel
 from cxassist.ui.widgets.text import section_title, tr, wrapped
 
 CATEGORY_TITLES = {
@@ -39,6 +40,7 @@ SHORTCUT_SLOTS = 9
 FIRST_SHOWN = 12  # more than an agent can take in mid-call; the rest wait behind "Show all"
 CARDS_PER_TURN = 2  # cards shown per event-loop turn (laying out a card's wrapped text costs a few ms)
 SPARE_CARDS = 24  # hidden cards kept for the next prompts or caller
+READY_CARDS = 2  # spare cards built ahead, once the panel is complete, for prompts a cue in the note brings
 
 
 def category_title(category: str) -> str:
@@ -59,10 +61,23 @@ class PromptCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
-        self.text = wrapped("", self)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.text)
-        self.why = wrapped("", self)
+        # The number has a label of its own, so renumbering (a prompt added above) leaves the wrapped text alone; the
+        # wrapped labels are not mouse-selectable (Use copies the text): a selectable label lays its text out as a
+        # rich-text document, twice per size asked, which made re-laying out the panel cost tens of milliseconds.
+        # Both remember their height per width (WrappedLabel), so a card that did not change costs the layout little.
+        line = QHBoxLayout()
+        self.number = QLabel(self)
+        self.number.setObjectName("promptNumber")
+        self.number.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.number.ensurePolished()
+        metrics = self.number.fontMetrics()
+        # A fixed size: a new number then never asks the card to lay itself out again.
+        self.number.setFixedSize(metrics.horizontalAdvance(f"{SHORTCUT_SLOTS}.") + 4, metrics.height())
+        line.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
+        self.text = WrappedLabel("", self)
+        line.addWidget(self.text, 1)
+        layout.addLayout(line)
+        self.why = WrappedLabel("", self)
         self.why.setObjectName("promptWhy")
         self.why.hide()
         layout.addWidget(self.why)
@@ -110,7 +125,7 @@ class PromptCard(QFrame):
             self.style().polish(self)
         self.prompt = prompt
         self.setObjectName(f"prompt-{prompt.rule_id}")
-        self._set_text()
+        self.text.setText(prompt.text)
         self.why.setText(self.tr("Why: {0}").format(prompt.why))
         self.use_button.setAccessibleName(self.tr("Use this prompt: {0}").format(prompt.text))
         self.emergency_button.setVisible(prompt.offers == "emergency-mode")
@@ -122,11 +137,7 @@ class PromptCard(QFrame):
         """Its place in the panel; the first nine are numbered for Alt+1 to Alt+9."""
         if number != self._number:
             self._number = number
-            self._set_text()
-
-    def _set_text(self) -> None:
-        prefix = f"{self._number}. " if 0 < self._number <= SHORTCUT_SLOTS else ""
-        self.text.setText(prefix + self.prompt.text)
+            self.number.setText(f"{number}." if 0 < number <= SHORTCUT_SLOTS else "")
 
     def _button(self, name: str, text: str, accessible: str) -> QPushButton:
         button = QPushButton(text, self)
@@ -181,6 +192,7 @@ class PromptsPanel(QWidget):
         self._headings: dict[str, QLabel] = {}
         self._order: list[QWidget] = []
         self._build_queued = False
+        self._ready_queued = False
         self._focus_wanted = 0  # Alt+N pressed before card N was built
         self._body = QWidget()
         self._body.setObjectName("promptsBody")
@@ -251,6 +263,23 @@ class PromptsPanel(QWidget):
         if len(cards) < len(self._plan) and not self._build_queued:
             self._build_queued = True
             QTimer.singleShot(0, self, self._build_more)
+        elif len(self._spare) < READY_CARDS and self._plan and not self._ready_queued:
+            self._ready_queued = True
+            QTimer.singleShot(0, self, self._build_spare)
+
+    def _build_spare(self) -> None:
+        """Build and style one hidden card in a turn of its own, so a prompt that appears while the agent types
+        (a cue in the note) takes a ready card instead of building one in the same turn as the re-layout."""
+        self._ready_queued = False
+        if len(self._spare) >= READY_CARDS or not self._plan:
+            return
+        card = self._card(self._plan[-1])
+        card.hide()
+        card.ensurePolished()
+        self._spare.insert(0, card)  # behind the cards put aside, which are taken first
+        if len(self._spare) < READY_CARDS:
+            self._ready_queued = True
+            QTimer.singleShot(0, self, self._build_spare)
 
     def _build_more(self) -> None:
         self._build_queued = False
