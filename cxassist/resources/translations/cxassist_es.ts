@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="24"/>
+        <location filename="../../ui/agent/history_model.py" line="25"/>
         <location filename="../../ui/console/detail_html.py" line="85"/>
         <location filename="../../ui/console/duty_view.py" line="42"/>
         <location filename="../../ui/console/log_model.py" line="34"/>
@@ -12,7 +12,7 @@
         <translation>⚠ Emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="26"/>
+        <location filename="../../ui/agent/history_model.py" line="27"/>
         <location filename="../../ui/console/detail_html.py" line="87"/>
         <location filename="../../ui/console/duty_view.py" line="43"/>
         <location filename="../../ui/console/log_model.py" line="36"/>
@@ -20,50 +20,50 @@
         <translation>♥ Llamante vulnerable</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="29"/>
+        <location filename="../../ui/agent/history_model.py" line="30"/>
         <location filename="../../ui/console/log_model.py" line="43"/>
         <source>⚑ Follow-up due {0}</source>
         <translation>⚑ Seguimiento para el {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="31"/>
+        <location filename="../../ui/agent/history_model.py" line="32"/>
         <source>✓ Follow-up done</source>
         <translation>✓ Seguimiento hecho</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="33"/>
+        <location filename="../../ui/agent/history_model.py" line="34"/>
         <source>○ Not completed (the app closed)</source>
         <translation>○ Sin terminar (la aplicación se cerró)</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="35"/>
+        <location filename="../../ui/agent/history_model.py" line="36"/>
         <source>● In progress</source>
         <translation>● En curso</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="41"/>
+        <location filename="../../ui/agent/history_model.py" line="42"/>
         <source>Reason: {0}</source>
         <translation>Motivo: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="41"/>
+        <location filename="../../ui/agent/history_model.py" line="42"/>
         <location filename="../../ui/console/detail_html.py" line="110"/>
         <location filename="../../ui/console/detail_html.py" line="141"/>
         <source>not recorded</source>
         <translation>sin registrar</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="42"/>
+        <location filename="../../ui/agent/history_model.py" line="43"/>
         <source>Outcome: {0}</source>
         <translation>Resultado: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="43"/>
+        <location filename="../../ui/agent/history_model.py" line="44"/>
         <source>Note: {0}</source>
         <translation>Nota: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="43"/>
+        <location filename="../../ui/agent/history_model.py" line="44"/>
         <location filename="../../ui/console/detail_html.py" line="112"/>
         <location filename="../../ui/console/detail_html.py" line="113"/>
         <location filename="../../ui/console/detail_html.py" line="133"/>
@@ -71,44 +71,44 @@
         <translation>no hay</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="46"/>
+        <location filename="../../ui/agent/history_model.py" line="47"/>
         <source>Not completed: the app closed before the call was saved (last activity {0}).</source>
         <translation>Sin terminar: la aplicación se cerró antes de guardar la llamada (última actividad {0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="49"/>
+        <location filename="../../ui/agent/history_model.py" line="50"/>
         <source>Resolution: {0}</source>
         <translation>Resolución: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="51"/>
+        <location filename="../../ui/agent/history_model.py" line="52"/>
         <source>Tags: {0}</source>
         <translation>Etiquetas: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="53"/>
+        <location filename="../../ui/agent/history_model.py" line="54"/>
         <source>done</source>
         <translation>hecho</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="53"/>
+        <location filename="../../ui/agent/history_model.py" line="54"/>
         <location filename="../../ui/console/detail_html.py" line="54"/>
         <location filename="../../ui/console/detail_html.py" line="238"/>
         <source>open</source>
         <translation>abierto</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="54"/>
+        <location filename="../../ui/agent/history_model.py" line="55"/>
         <source>Follow-up: due {0}, {1}</source>
         <translation>Seguimiento: para el {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="55"/>
+        <location filename="../../ui/agent/history_model.py" line="56"/>
         <source>Number: {0}</source>
         <translation>Número: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="55"/>
+        <location filename="../../ui/agent/history_model.py" line="56"/>
         <location filename="../../ui/console/charts/contacts_by_channel.py" line="25"/>
         <location filename="../../ui/console/detail_html.py" line="134"/>
         <location filename="../../ui/widgets/text.py" line="43"/>
@@ -116,12 +116,12 @@
         <translation>no se sabe</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="66"/>
+        <location filename="../../ui/agent/history_model.py" line="68"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="66"/>
+        <location filename="../../ui/agent/history_model.py" line="68"/>
         <location filename="../../ui/console/detail_html.py" line="109"/>
         <location filename="../../ui/console/detail_html.py" line="187"/>
         <location filename="../../ui/console/log_model.py" line="76"/>
@@ -129,7 +129,7 @@
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="66"/>
+        <location filename="../../ui/agent/history_model.py" line="68"/>
         <location filename="../../ui/console/detail_html.py" line="110"/>
         <location filename="../../ui/console/detail_html.py" line="187"/>
         <location filename="../../ui/console/log_model.py" line="77"/>
@@ -137,7 +137,7 @@
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="66"/>
+        <location filename="../../ui/agent/history_model.py" line="68"/>
         <location filename="../../ui/console/detail_html.py" line="111"/>
         <location filename="../../ui/console/detail_html.py" line="187"/>
         <location filename="../../ui/console/log_model.py" line="78"/>
@@ -145,7 +145,7 @@
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="66"/>
+        <location filename="../../ui/agent/history_model.py" line="68"/>
         <location filename="../../ui/console/charts/outcomes_by_group.py" line="38"/>
         <location filename="../../ui/console/charts/scores_by_group.py" line="36"/>
         <location filename="../../ui/console/detail_html.py" line="108"/>
@@ -155,7 +155,7 @@
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_model.py" line="66"/>
+        <location filename="../../ui/agent/history_model.py" line="68"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
@@ -1346,32 +1346,32 @@
         <translation>✓ Guardada a las {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/call_controller.py" line="215"/>
+        <location filename="../../ui/agent/call_controller.py" line="220"/>
         <source>Unsaved calls from last time could not be marked as not completed: {0}</source>
         <translation>Las llamadas sin guardar de la última vez no se pudieron marcar como sin terminar: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/call_controller.py" line="228"/>
+        <location filename="../../ui/agent/call_controller.py" line="233"/>
         <source>no number</source>
         <translation>sin número</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/call_controller.py" line="230"/>
+        <location filename="../../ui/agent/call_controller.py" line="235"/>
         <source>You have unsaved notes from a call at {0} ({1}).</source>
         <translation>Tienes notas sin guardar de una llamada del {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/call_controller.py" line="232"/>
+        <location filename="../../ui/agent/call_controller.py" line="237"/>
         <source>Restore them</source>
         <translation>Recuperarlas</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/call_controller.py" line="233"/>
+        <location filename="../../ui/agent/call_controller.py" line="238"/>
         <source>Discard them</source>
         <translation>Descartarlas</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/call_controller.py" line="243"/>
+        <location filename="../../ui/agent/call_controller.py" line="248"/>
         <source>The call could not be restored: {0}</source>
         <translation>No se pudo recuperar la llamada: {0}</translation>
     </message>
@@ -1951,32 +1951,32 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/console/tabs.py" line="29"/>
+        <location filename="../../ui/console/tabs.py" line="30"/>
         <source>Duty of care</source>
         <translation>Deber de cuidado</translation>
     </message>
     <message>
-        <location filename="../../ui/console/tabs.py" line="30"/>
+        <location filename="../../ui/console/tabs.py" line="31"/>
         <source>Interaction log</source>
         <translation>Registro de interacciones</translation>
     </message>
     <message>
-        <location filename="../../ui/console/tabs.py" line="31"/>
+        <location filename="../../ui/console/tabs.py" line="32"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/console/tabs.py" line="32"/>
+        <location filename="../../ui/console/tabs.py" line="33"/>
         <source>Friction points</source>
         <translation>Puntos de fricción</translation>
     </message>
     <message>
-        <location filename="../../ui/console/tabs.py" line="33"/>
+        <location filename="../../ui/console/tabs.py" line="34"/>
         <source>Prompt packs</source>
         <translation>Paquetes de indicaciones</translation>
     </message>
     <message>
-        <location filename="../../ui/console/tabs.py" line="34"/>
+        <location filename="../../ui/console/tabs.py" line="35"/>
         <source>Audit log</source>
         <translation>Registro de auditoría</translation>
     </message>
@@ -2182,32 +2182,32 @@
         <translation>Volver a contar (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/dashboard_view.py" line="71"/>
-        <source>Charts are not installed (the pyqtgraph package is missing), so each one is shown as a table.</source>
-        <translation>Los gráficos no están instalados (falta el paquete pyqtgraph), así que cada uno se muestra como tabla.</translation>
+        <location filename="../../ui/console/dashboard_view.py" line="72"/>
+        <source>Charts are not installed on this computer, so each one is shown as a table. IT can add them with the cxassist-charts package.</source>
+        <translation>Los gráficos no están instalados en este equipo, así que cada uno se muestra como tabla. TI puede añadirlos con el paquete cxassist-charts.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/dashboard_view.py" line="87"/>
+        <location filename="../../ui/console/dashboard_view.py" line="90"/>
         <source>Dashboard charts</source>
         <translation>Gráficos del panel</translation>
     </message>
     <message>
-        <location filename="../../ui/console/dashboard_view.py" line="130"/>
+        <location filename="../../ui/console/dashboard_view.py" line="133"/>
         <source>Counting…</source>
         <translation>Contando…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/dashboard_view.py" line="150"/>
+        <location filename="../../ui/console/dashboard_view.py" line="153"/>
         <source>No contacts in this range ({0}).</source>
         <translation>No hay contactos en este periodo ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/console/dashboard_view.py" line="164"/>
+        <location filename="../../ui/console/dashboard_view.py" line="167"/>
         <source>The dashboard cannot count these filters: {0}</source>
         <translation>El panel no puede contar con estos filtros: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/dashboard_view.py" line="166"/>
+        <location filename="../../ui/console/dashboard_view.py" line="169"/>
         <source>The dashboard could not be counted; the problem has been reported.</source>
         <translation>No se pudo calcular el panel; el problema se ha notificado.</translation>
     </message>
@@ -2265,52 +2265,52 @@
         <translation>Abrir el caso seleccionado</translation>
     </message>
     <message>
-        <location filename="../../ui/console/duty_view.py" line="103"/>
+        <location filename="../../ui/console/duty_view.py" line="104"/>
         <source>&amp;Record outcome…</source>
         <translation>&amp;Registrar resultado…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/duty_view.py" line="104"/>
+        <location filename="../../ui/console/duty_view.py" line="105"/>
         <source>Record the outcome for the selected item</source>
         <translation>Registrar el resultado del caso seleccionado</translation>
     </message>
     <message>
-        <location filename="../../ui/console/duty_view.py" line="108"/>
+        <location filename="../../ui/console/duty_view.py" line="109"/>
         <source>Load &amp;more</source>
         <translation>Cargar &amp;más</translation>
     </message>
     <message>
-        <location filename="../../ui/console/duty_view.py" line="108"/>
+        <location filename="../../ui/console/duty_view.py" line="109"/>
         <source>Load more of the queue</source>
         <translation>Cargar más casos de la cola</translation>
     </message>
     <message>
-        <location filename="../../ui/console/duty_view.py" line="163"/>
+        <location filename="../../ui/console/duty_view.py" line="157"/>
         <source>unknown caller</source>
         <translation>llamante desconocido</translation>
     </message>
     <message>
-        <location filename="../../ui/console/duty_view.py" line="173"/>
+        <location filename="../../ui/console/duty_view.py" line="167"/>
         <source>Nothing waiting: every item has an outcome.</source>
         <translation>No hay nada pendiente: todos los casos tienen resultado.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/duty_view.py" line="175"/>
+        <location filename="../../ui/console/duty_view.py" line="169"/>
         <source>{0} shown; more waiting (Load more).</source>
         <translation>{0} mostrados; hay más pendientes (Cargar más).</translation>
     </message>
     <message>
-        <location filename="../../ui/console/duty_view.py" line="177"/>
+        <location filename="../../ui/console/duty_view.py" line="171"/>
         <source>{0} waiting.</source>
         <translation>{0} pendientes.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/duty_view.py" line="181"/>
+        <location filename="../../ui/console/duty_view.py" line="175"/>
         <source>Could not read the duty-of-care queue: {0}</source>
         <translation>No se pudo leer la cola del deber de cuidado: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/duty_view.py" line="221"/>
+        <location filename="../../ui/console/duty_view.py" line="215"/>
         <source>Choose an item in the queue first.</source>
         <translation>Primero elige un caso de la cola.</translation>
     </message>
@@ -2768,177 +2768,177 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="64"/>
+        <location filename="../../ui/console/filter_bar.py" line="57"/>
         <source>Show interactions from this day</source>
         <translation>Mostrar las interacciones desde este día</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="65"/>
+        <location filename="../../ui/console/filter_bar.py" line="58"/>
         <source>Show interactions up to and including this day</source>
         <translation>Mostrar las interacciones hasta este día, incluido</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="66"/>
+        <location filename="../../ui/console/filter_bar.py" line="59"/>
         <source>Agent</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="67"/>
+        <location filename="../../ui/console/filter_bar.py" line="60"/>
         <source>Team</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="68"/>
+        <location filename="../../ui/console/filter_bar.py" line="61"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="69"/>
+        <location filename="../../ui/console/filter_bar.py" line="62"/>
         <source>Any channel</source>
         <translation>Cualquier canal</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="72"/>
+        <location filename="../../ui/console/filter_bar.py" line="65"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="73"/>
+        <location filename="../../ui/console/filter_bar.py" line="66"/>
         <source>Any outcome</source>
         <translation>Cualquier resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="77"/>
+        <location filename="../../ui/console/filter_bar.py" line="70"/>
         <source>Tags, separated by commas</source>
         <translation>Etiquetas, separadas por comas</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="78"/>
+        <location filename="../../ui/console/filter_bar.py" line="71"/>
         <source>tags, comma separated</source>
         <translation>etiquetas, separadas por comas</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="79"/>
+        <location filename="../../ui/console/filter_bar.py" line="72"/>
         <source>Search the notes and reasons</source>
         <translation>Buscar en las notas y los motivos</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="80"/>
+        <location filename="../../ui/console/filter_bar.py" line="73"/>
         <source>Search notes and reasons (newest first)</source>
         <translation>Buscar en notas y motivos (más recientes primero)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="83"/>
+        <location filename="../../ui/console/filter_bar.py" line="76"/>
         <source>Involved an &amp;emergency</source>
         <translation>Hubo una e&amp;mergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="85"/>
+        <location filename="../../ui/console/filter_bar.py" line="78"/>
         <source>Only interactions that involved an emergency</source>
         <translation>Solo interacciones en las que hubo una emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="88"/>
+        <location filename="../../ui/console/filter_bar.py" line="81"/>
         <source>&amp;Vulnerable caller</source>
         <translation>Llamante &amp;vulnerable</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="90"/>
+        <location filename="../../ui/console/filter_bar.py" line="83"/>
         <source>Only interactions with a vulnerable caller</source>
         <translation>Solo interacciones con un llamante vulnerable</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="93"/>
+        <location filename="../../ui/console/filter_bar.py" line="86"/>
         <source>Follow-up &amp;overdue</source>
         <translation>Seguimiento venc&amp;ido</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="95"/>
+        <location filename="../../ui/console/filter_bar.py" line="88"/>
         <source>Only interactions whose follow-up is overdue</source>
         <translation>Solo interacciones con el seguimiento vencido</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="98"/>
+        <location filename="../../ui/console/filter_bar.py" line="91"/>
         <source>Not yet &amp;reviewed</source>
         <translation>&amp;Sin revisar</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="100"/>
+        <location filename="../../ui/console/filter_bar.py" line="93"/>
         <source>Only interactions without a quality review</source>
         <translation>Solo interacciones sin revisión de calidad</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="103"/>
+        <location filename="../../ui/console/filter_bar.py" line="96"/>
         <source>&amp;Apply filters</source>
         <translation>&amp;Aplicar filtros</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="103"/>
+        <location filename="../../ui/console/filter_bar.py" line="96"/>
         <source>Apply the filters to the log</source>
         <translation>Aplicar los filtros al registro</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="106"/>
+        <location filename="../../ui/console/filter_bar.py" line="99"/>
         <source>C&amp;lear filters</source>
         <translation>&amp;Limpiar filtros</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="108"/>
+        <location filename="../../ui/console/filter_bar.py" line="101"/>
         <source>Clear every filter back to the last 30 days</source>
         <translation>Quitar todos los filtros y volver a los últimos 30 días</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="118"/>
+        <location filename="../../ui/console/filter_bar.py" line="111"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="119"/>
+        <location filename="../../ui/console/filter_bar.py" line="112"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="120"/>
+        <location filename="../../ui/console/filter_bar.py" line="113"/>
         <source>Age&amp;nt</source>
         <translation>A&amp;gente</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="121"/>
+        <location filename="../../ui/console/filter_bar.py" line="114"/>
         <source>Tea&amp;m</source>
         <translation>&amp;Equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="128"/>
+        <location filename="../../ui/console/filter_bar.py" line="121"/>
         <source>C&amp;hannel</source>
         <translation>&amp;Canal</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="129"/>
+        <location filename="../../ui/console/filter_bar.py" line="122"/>
         <source>O&amp;utcome</source>
         <translation>&amp;Resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="130"/>
+        <location filename="../../ui/console/filter_bar.py" line="123"/>
         <source>Ta&amp;gs</source>
         <translation>&amp;Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="131"/>
+        <location filename="../../ui/console/filter_bar.py" line="124"/>
         <source>&amp;Search</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="168"/>
+        <location filename="../../ui/console/filter_bar.py" line="161"/>
         <source>Any agent</source>
         <translation>Cualquier agente</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="173"/>
+        <location filename="../../ui/console/filter_bar.py" line="166"/>
         <source>Any team</source>
         <translation>Cualquier equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/console/filter_bar.py" line="253"/>
+        <location filename="../../ui/console/filter_bar.py" line="246"/>
         <source>⚠ {0}</source>
         <translation>⚠ {0}</translation>
     </message>
@@ -3175,42 +3175,57 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/agent/history_view.py" line="36"/>
+        <location filename="../../ui/agent/history_view.py" line="38"/>
         <source>History, newest first</source>
         <translation>Historial, lo más reciente primero</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_view.py" line="43"/>
+        <location filename="../../ui/agent/history_view.py" line="45"/>
         <source>Earlier contacts with this caller, newest first</source>
         <translation>Contactos anteriores con este llamante, los más recientes primero</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_view.py" line="58"/>
+        <location filename="../../ui/agent/history_view.py" line="60"/>
         <source>No earlier contacts.</source>
         <translation>No hay contactos anteriores.</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_view.py" line="101"/>
+        <location filename="../../ui/agent/history_view.py" line="69"/>
+        <source>Older history…</source>
+        <translation>Historial anterior…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agent/history_view.py" line="71"/>
+        <source>Fetch older history of this caller from the centre</source>
+        <translation>Traer del centro el historial anterior de este cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agent/history_view.py" line="100"/>
+        <source>Loading older history…</source>
+        <translation>Cargando el historial anterior…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agent/history_view.py" line="183"/>
         <source>⚑ Follow-up due {0}: {1}</source>
         <translation>⚑ Seguimiento para el {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_view.py" line="102"/>
+        <location filename="../../ui/agent/history_view.py" line="184"/>
         <source>⚠ Follow-up OVERDUE since {0}: {1}</source>
         <translation>⚠ Seguimiento VENCIDO desde el {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_view.py" line="103"/>
+        <location filename="../../ui/agent/history_view.py" line="185"/>
         <source>no reason recorded</source>
         <translation>sin motivo registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_view.py" line="106"/>
+        <location filename="../../ui/agent/history_view.py" line="188"/>
         <source>Mark done</source>
         <translation>Marcar hecho</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/history_view.py" line="108"/>
+        <location filename="../../ui/agent/history_view.py" line="190"/>
         <source>Mark the follow-up about {0} done</source>
         <translation>Marcar como hecho el seguimiento sobre {0}</translation>
     </message>
@@ -3218,67 +3233,67 @@
 <context>
     <name>InteractionDetailWindow</name>
     <message>
-        <location filename="../../ui/console/detail_view.py" line="55"/>
+        <location filename="../../ui/console/detail_view.py" line="56"/>
         <source>Interaction</source>
         <translation>Interacción</translation>
     </message>
     <message>
-        <location filename="../../ui/console/detail_view.py" line="56"/>
+        <location filename="../../ui/console/detail_view.py" line="57"/>
         <source>One interaction in full</source>
         <translation>Una interacción completa</translation>
     </message>
     <message>
-        <location filename="../../ui/console/detail_view.py" line="66"/>
+        <location filename="../../ui/console/detail_view.py" line="67"/>
         <source>The interaction in full; links open the caller&apos;s other contacts</source>
         <translation>La interacción completa; los enlaces abren los otros contactos del llamante</translation>
     </message>
     <message>
-        <location filename="../../ui/console/detail_view.py" line="73"/>
+        <location filename="../../ui/console/detail_view.py" line="75"/>
         <source>&amp;Review this call…</source>
         <translation>&amp;Revisar esta llamada…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/detail_view.py" line="74"/>
+        <location filename="../../ui/console/detail_view.py" line="76"/>
         <source>Review this call: scores, comment and kudos</source>
         <translation>Revisar esta llamada: puntuaciones, comentario y felicitación</translation>
     </message>
     <message>
-        <location filename="../../ui/console/detail_view.py" line="79"/>
+        <location filename="../../ui/console/detail_view.py" line="82"/>
         <source>Record customer &amp;feedback…</source>
         <translation>Registrar &amp;opinión del cliente…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/detail_view.py" line="80"/>
+        <location filename="../../ui/console/detail_view.py" line="83"/>
         <source>Record a compliment or complaint from the customer</source>
         <translation>Registrar un elogio o una queja del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/console/detail_view.py" line="85"/>
+        <location filename="../../ui/console/detail_view.py" line="89"/>
         <source>Record &amp;duty-of-care outcome…</source>
         <translation>Registrar resultado del &amp;deber de cuidado…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/detail_view.py" line="86"/>
+        <location filename="../../ui/console/detail_view.py" line="90"/>
         <source>Record the duty-of-care outcome for this call</source>
         <translation>Registrar el resultado del deber de cuidado de esta llamada</translation>
     </message>
     <message>
-        <location filename="../../ui/console/detail_view.py" line="89"/>
+        <location filename="../../ui/console/detail_view.py" line="94"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/console/detail_view.py" line="89"/>
+        <location filename="../../ui/console/detail_view.py" line="94"/>
         <source>Close this interaction</source>
         <translation>Cerrar esta interacción</translation>
     </message>
     <message>
-        <location filename="../../ui/console/detail_view.py" line="122"/>
+        <location filename="../../ui/console/detail_view.py" line="121"/>
         <source>Interaction: {0}</source>
         <translation>Interacción: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/detail_view.py" line="131"/>
+        <location filename="../../ui/console/detail_view.py" line="130"/>
         <source>Could not open this interaction: {0}</source>
         <translation>No se pudo abrir esta interacción: {0}</translation>
     </message>
@@ -3493,47 +3508,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/agent/main_window.py" line="65"/>
+        <location filename="../../ui/agent/main_window.py" line="69"/>
         <source>cxassist: agent workspace</source>
         <translation>cxassist: espacio de trabajo del agente</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/main_window.py" line="78"/>
+        <location filename="../../ui/agent/main_window.py" line="82"/>
         <source>Callers found by name; press Enter to open one</source>
         <translation>Llamantes encontrados por nombre; pulsa Intro para abrir uno</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/main_window.py" line="153"/>
+        <location filename="../../ui/agent/main_window.py" line="160"/>
         <source>Search by phone number or name</source>
         <translation>Buscar por número de teléfono o nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/main_window.py" line="154"/>
+        <location filename="../../ui/agent/main_window.py" line="161"/>
         <source>Search number or name   (Ctrl+L)</source>
         <translation>Buscar número o nombre   (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/main_window.py" line="158"/>
+        <location filename="../../ui/agent/main_window.py" line="165"/>
         <source>Call</source>
         <translation>Llamada</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/main_window.py" line="161"/>
+        <location filename="../../ui/agent/main_window.py" line="168"/>
         <source>⚠ Emergency  (Ctrl+E)</source>
         <translation>⚠ Emergencia  (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/main_window.py" line="163"/>
+        <location filename="../../ui/agent/main_window.py" line="170"/>
         <source>Enter emergency mode</source>
         <translation>Entrar en modo de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/main_window.py" line="184"/>
+        <location filename="../../ui/agent/main_window.py" line="191"/>
         <source>{0} Nothing else was changed.</source>
         <translation>{0} No se cambió nada más.</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/main_window.py" line="199"/>
+        <location filename="../../ui/agent/main_window.py" line="206"/>
         <source>No caller matches &apos;{0}&apos;.</source>
         <translation>Ningún llamante coincide con «{0}».</translation>
     </message>
@@ -3564,6 +3579,39 @@
         <location filename="../../ui/widgets/message_bar.py" line="47"/>
         <source>Information</source>
         <translation>Información</translation>
+    </message>
+</context>
+<context>
+    <name>OlderHistory</name>
+    <message>
+        <location filename="../../ui/agent/older_history.py" line="100"/>
+        <source>No older history</source>
+        <translation>No hay historial anterior</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agent/older_history.py" line="102"/>
+        <source>Older history could not be fetched: sync is not working on this computer (see the status bar). Nothing was lost.</source>
+        <translation>No se pudo traer el historial anterior: la sincronización no funciona en este equipo (vea la barra de estado). No se ha perdido nada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agent/older_history.py" line="105"/>
+        <source>Older history could not be fetched: the centre refused this computer{0}. Please tell IT. Nothing was lost.</source>
+        <translation>No se pudo traer el historial anterior: el centro rechazó este equipo{0}. Avise a TI, por favor. No se ha perdido nada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agent/older_history.py" line="108"/>
+        <source>Older history could not be fetched: the centre cannot be reached right now{0}. Nothing was lost; try again in a minute.</source>
+        <translation>No se pudo traer el historial anterior: ahora no se puede contactar con el centro{0}. No se ha perdido nada; inténtelo de nuevo en un minuto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agent/older_history.py" line="111"/>
+        <source>Showing older history kept on this computer only. {0}</source>
+        <translation>Se muestra solo el historial anterior guardado en este equipo. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agent/older_history.py" line="118"/>
+        <source>Older history could not be shown: {0} Nothing was lost; try again.</source>
+        <translation>No se pudo mostrar el historial anterior: {0} No se ha perdido nada; inténtelo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -3737,63 +3785,63 @@ Por qué: {2} (regla {3})</translation>
 <context>
     <name>PromptCard</name>
     <message>
-        <location filename="../../ui/agent/prompts_panel.py" line="114"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="129"/>
         <source>Why: {0}</source>
         <translation>Por qué: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/prompts_panel.py" line="70"/>
-        <location filename="../../ui/agent/prompts_panel.py" line="118"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="85"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="133"/>
         <source>Use</source>
         <translation>Usar</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/prompts_panel.py" line="115"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="130"/>
         <source>Use this prompt: {0}</source>
         <translation>Usar esta indicación: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/prompts_panel.py" line="72"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="87"/>
         <source>Why?</source>
         <translation>¿Por qué?</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/prompts_panel.py" line="72"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="87"/>
         <source>Why this prompt is shown</source>
         <translation>Por qué se muestra esta indicación</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/prompts_panel.py" line="77"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="92"/>
         <source>⚠ Emergency mode</source>
         <translation>⚠ Modo de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/prompts_panel.py" line="78"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="93"/>
         <source>Open emergency mode</source>
         <translation>Abrir el modo de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/prompts_panel.py" line="85"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="100"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/prompts_panel.py" line="86"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="101"/>
         <source>Dismiss this prompt, optionally saying why</source>
         <translation>Descartar esta indicación, diciendo por qué si quieres</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/prompts_panel.py" line="90"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="105"/>
         <source>Dismiss: {0}</source>
         <translation>Descartar: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/prompts_panel.py" line="90"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="105"/>
         <source>Dismiss without a reason</source>
         <translation>Descartar sin motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/prompts_panel.py" line="139"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="150"/>
         <source>✓ Used (copied)</source>
         <translation>✓ Usada (copiada)</translation>
     </message>
@@ -3989,107 +4037,107 @@ Por qué: {2} (regla {3})</translation>
         <translation>Publicado por, cuándo</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="95"/>
+        <location filename="../../ui/console/packs_view.py" line="96"/>
         <source>&amp;Open in editor</source>
         <translation>&amp;Abrir en el editor</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="96"/>
+        <location filename="../../ui/console/packs_view.py" line="97"/>
         <source>Open the selected pack or version in the editor</source>
         <translation>Abrir en el editor el paquete o la versión seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="100"/>
+        <location filename="../../ui/console/packs_view.py" line="101"/>
         <source>&amp;New pack</source>
         <translation>Paquete &amp;nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="100"/>
+        <location filename="../../ui/console/packs_view.py" line="101"/>
         <source>Start a new pack in the editor</source>
         <translation>Empezar un paquete nuevo en el editor</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="104"/>
+        <location filename="../../ui/console/packs_view.py" line="106"/>
         <source>&amp;Roll back to this version…</source>
         <translation>&amp;Volver a esta versión…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="105"/>
+        <location filename="../../ui/console/packs_view.py" line="107"/>
         <source>Publish the selected earlier version again</source>
         <translation>Volver a publicar la versión anterior seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="150"/>
+        <location filename="../../ui/console/packs_view.py" line="145"/>
         <source>Published, not in force</source>
         <translation>Publicado, no en vigor</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="161"/>
+        <location filename="../../ui/console/packs_view.py" line="156"/>
         <source>✓ in force</source>
         <translation>✓ en vigor</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="162"/>
+        <location filename="../../ui/console/packs_view.py" line="157"/>
         <source>version {0}</source>
         <translation>versión {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="170"/>
+        <location filename="../../ui/console/packs_view.py" line="165"/>
         <source>{0} (pack says {1})</source>
         <translation>{0} (el paquete dice {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="175"/>
+        <location filename="../../ui/console/packs_view.py" line="170"/>
         <source>{0}, {1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="178"/>
+        <location filename="../../ui/console/packs_view.py" line="173"/>
         <source>Could not read the prompt packs: {0}</source>
         <translation>No se pudieron leer los paquetes de indicaciones: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="211"/>
+        <location filename="../../ui/console/packs_view.py" line="206"/>
         <source>Your edits are kept. Press Open in editor to replace them with the selected pack.</source>
         <translation>Tus cambios se conservan. Pulsa «Abrir en el editor» para sustituirlos por el paquete seleccionado.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="222"/>
+        <location filename="../../ui/console/packs_view.py" line="217"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="225"/>
+        <location filename="../../ui/console/packs_view.py" line="220"/>
         <source>{0}: published version {1}</source>
         <translation>{0}: versión publicada {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="232"/>
+        <location filename="../../ui/console/packs_view.py" line="227"/>
         <source>New pack</source>
         <translation>Paquete nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="238"/>
+        <location filename="../../ui/console/packs_view.py" line="233"/>
         <source>Choose a published version of a pack to roll back to.</source>
         <translation>Elige la versión publicada de un paquete a la que volver.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="242"/>
+        <location filename="../../ui/console/packs_view.py" line="237"/>
         <source>Roll back prompt pack</source>
         <translation>Volver a una versión del paquete</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="244"/>
+        <location filename="../../ui/console/packs_view.py" line="239"/>
         <source>Roll back &apos;{0}&apos; to version {1}? Its text is published again as a new version, and every desktop takes it up at its next sync.</source>
         <translation>¿Volver «{0}» a la versión {1}? Su texto se publica de nuevo como versión nueva y cada equipo lo recibe en su próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="260"/>
+        <location filename="../../ui/console/packs_view.py" line="255"/>
         <source>&apos;{0}&apos; is back to the text of version {1}, published as version {2}.</source>
         <translation>«{0}» vuelve al texto de la versión {1}, publicado como versión {2}.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/packs_view.py" line="266"/>
+        <location filename="../../ui/console/packs_view.py" line="261"/>
         <source>Not rolled back: {0}</source>
         <translation>No se volvió atrás: {0}</translation>
     </message>
@@ -4097,17 +4145,17 @@ Por qué: {2} (regla {3})</translation>
 <context>
     <name>PromptsController</name>
     <message>
-        <location filename="../../ui/agent/prompts_controller.py" line="93"/>
+        <location filename="../../ui/agent/prompts_controller.py" line="102"/>
         <source> The prompts already in force stay.</source>
         <translation> Se mantienen las indicaciones que ya estaban en vigor.</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/prompts_controller.py" line="95"/>
+        <location filename="../../ui/agent/prompts_controller.py" line="104"/>
         <source>A prompt pack could not be loaded: {0}.</source>
         <translation>No se pudo cargar un paquete de indicaciones: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/prompts_controller.py" line="168"/>
+        <location filename="../../ui/agent/prompts_controller.py" line="192"/>
         <source>Thank you: your suggestion was saved for your supervisors.</source>
         <translation>Gracias: tu propuesta se guardó para supervisión.</translation>
     </message>
@@ -4115,43 +4163,43 @@ Por qué: {2} (regla {3})</translation>
 <context>
     <name>PromptsPanel</name>
     <message>
-        <location filename="../../ui/agent/prompts_panel.py" line="154"/>
-        <location filename="../../ui/agent/prompts_panel.py" line="157"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="165"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="168"/>
         <source>Prompts for this caller</source>
         <translation>Indicaciones para este llamante</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/prompts_panel.py" line="159"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="170"/>
         <source>Suggest a prompt…</source>
         <translation>Proponer una indicación…</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/prompts_panel.py" line="161"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="172"/>
         <source>Suggest a prompt that is missing</source>
         <translation>Proponer una indicación que falta</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/prompts_panel.py" line="165"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="176"/>
         <source>Suggestions for this caller appear here, each with why it is shown.</source>
         <translation>Aquí aparecen indicaciones para este llamante, cada una con el porqué.</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/prompts_panel.py" line="277"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="306"/>
         <source>Show {0} more prompts</source>
         <translation>Ver {0} indicaciones más</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/prompts_panel.py" line="278"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="307"/>
         <source>Show the {0} prompts not shown yet</source>
         <translation>Ver las {0} indicaciones que aún no se muestran</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/prompts_panel.py" line="340"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="369"/>
         <source>Suggest a prompt</source>
         <translation>Proponer una indicación</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/prompts_panel.py" line="341"/>
+        <location filename="../../ui/agent/prompts_panel.py" line="370"/>
         <source>What would have helped you on this call? Your supervisors see every suggestion.</source>
         <translation>¿Qué te habría ayudado en esta llamada? Supervisión ve todas las propuestas.</translation>
     </message>
@@ -4491,92 +4539,92 @@ Por qué: {2} (regla {3})</translation>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/agent/window_actions.py" line="37"/>
+        <location filename="../../ui/agent/window_actions.py" line="38"/>
         <source>&amp;Call</source>
         <translation>&amp;Llamada</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/window_actions.py" line="38"/>
+        <location filename="../../ui/agent/window_actions.py" line="39"/>
         <source>&amp;Find a caller by number or name</source>
         <translation>&amp;Buscar llamante por número o nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/window_actions.py" line="40"/>
+        <location filename="../../ui/agent/window_actions.py" line="41"/>
         <source>&amp;Emergency mode</source>
         <translation>Modo de &amp;emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/window_actions.py" line="42"/>
+        <location filename="../../ui/agent/window_actions.py" line="43"/>
         <source>&amp;Save this call</source>
         <translation>&amp;Guardar esta llamada</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/window_actions.py" line="44"/>
+        <location filename="../../ui/agent/window_actions.py" line="45"/>
         <source>Go to the &amp;note</source>
         <translation>Ir a la &amp;nota</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/window_actions.py" line="49"/>
+        <location filename="../../ui/agent/window_actions.py" line="50"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/window_actions.py" line="50"/>
+        <location filename="../../ui/agent/window_actions.py" line="51"/>
         <source>C&amp;aller</source>
         <translation>Ll&amp;amante</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/window_actions.py" line="51"/>
+        <location filename="../../ui/agent/window_actions.py" line="52"/>
         <source>&amp;Edit caller details…</source>
         <translation>&amp;Editar datos del llamante…</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/window_actions.py" line="53"/>
+        <location filename="../../ui/agent/window_actions.py" line="54"/>
         <source>Add an emergency &amp;contact…</source>
         <translation>Añadir &amp;contacto de emergencia…</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/window_actions.py" line="55"/>
+        <location filename="../../ui/agent/window_actions.py" line="56"/>
         <source>Record a &amp;need or vulnerability…</source>
         <translation>Registrar &amp;necesidad o vulnerabilidad…</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/window_actions.py" line="57"/>
+        <location filename="../../ui/agent/window_actions.py" line="58"/>
         <source>Show what they &amp;told us</source>
         <translation>Ver lo que nos con&amp;tó</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/window_actions.py" line="59"/>
+        <location filename="../../ui/agent/window_actions.py" line="60"/>
         <source>Show emergency contacts&apos; &amp;numbers</source>
         <translation>&amp;Ver números de contactos de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/window_actions.py" line="61"/>
+        <location filename="../../ui/agent/window_actions.py" line="62"/>
         <source>&amp;Supervisor</source>
         <translation>&amp;Supervisión</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/window_actions.py" line="62"/>
+        <location filename="../../ui/agent/window_actions.py" line="63"/>
         <source>Supervisor &amp;console</source>
         <translation>&amp;Consola de supervisión</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/window_actions.py" line="64"/>
+        <location filename="../../ui/agent/window_actions.py" line="65"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/window_actions.py" line="65"/>
+        <location filename="../../ui/agent/window_actions.py" line="66"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/window_actions.py" line="139"/>
+        <location filename="../../ui/agent/window_actions.py" line="140"/>
         <source>The call is still being set up; click the step again in a moment.</source>
         <translation>La llamada aún se está preparando; vuelve a hacer clic en el paso en un momento.</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/window_actions.py" line="150"/>
+        <location filename="../../ui/agent/window_actions.py" line="151"/>
         <source>⚠ That step was NOT saved: {0}</source>
         <translation>⚠ Ese paso NO se guardó: {0}</translation>
     </message>
@@ -4705,32 +4753,32 @@ Por qué: {2} (regla {3})</translation>
 <context>
     <name>cxassist</name>
     <message>
-        <location filename="../../app.py" line="128"/>
+        <location filename="../../app.py" line="132"/>
         <source>Sync is off: {0}</source>
         <translation>La sincronización está desactivada: {0}</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="150"/>
+        <location filename="../../app.py" line="156"/>
         <source>cxassist cannot start</source>
         <translation>cxassist no puede arrancar</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="151"/>
+        <location filename="../../app.py" line="157"/>
         <source>cxassist cannot open its data, so it has not started.</source>
         <translation>cxassist no puede abrir sus datos, así que no ha arrancado.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="152"/>
+        <location filename="../../app.py" line="158"/>
         <source>Nothing was changed. Open the data folder to move the file aside or restore a backup, or ask IT for help; then start cxassist again.</source>
         <translation>No se cambió nada. Abre la carpeta de datos para apartar el archivo o restaurar una copia de seguridad, o pide ayuda a informática; después vuelve a abrir cxassist.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="156"/>
+        <location filename="../../app.py" line="162"/>
         <source>Open the data folder</source>
         <translation>Abrir la carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="161"/>
+        <location filename="../../app.py" line="167"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
