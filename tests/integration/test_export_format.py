@@ -55,6 +55,8 @@ AWKWARD_TAGS = [
     '"a string"',
     '["",""]',
     '["a","b",]',
+    '["bell\x07"]',
+    '["Zoë","🙂"]',
 ]
 AWKWARD_TIMES = [
     "2026-01-05T09:00:00.000000+00:00",
@@ -111,6 +113,13 @@ def awkward(runtime: Any) -> Any:
                     row_id,
                 ),
             )
+        for n, row_id in enumerate(ids):  # every mix of flags
+            conn.execute(
+                "UPDATE interaction SET flag_emergency = ?, flag_vulnerable = ?, flag_conflict = ? WHERE id = ?",
+                (n & 4 != 0, n & 2 != 0, n & 1 != 0, row_id),
+            )
+        conn.execute("UPDATE interaction SET id = ? WHERE id = ?", ('0123456789abcdef"123456789abcdef', ids[1]))
+        conn.execute("UPDATE interaction SET caller_id = ? WHERE id = ?", ("0123456789abcdef\\123456789abcdef", ids[2]))
         conn.execute(  # a NUL in a cell before the note, in a row otherwise plain
             "UPDATE interaction SET reason = ?, resolution = '', tags = '[]', ended_at = NULL WHERE id = ?",
             ("nul\x00reason", ids[0]),

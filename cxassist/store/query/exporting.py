@@ -10,10 +10,10 @@ Row layout: the export columns in `EXPORT_COLUMNS` order (ids as stored hex, the
 `json_tags`, the stored `tags` JSON, then the sort key.
 
 `export_lines` goes further for the common row, where Python would change nothing but the note: SQLite writes the
-line up to the note (every CSV cell before it, or the JSON object up to the note's value), and Python checks it,
-redacts the note if need be, and adds it. A row SQLite cannot finish (a time not in the stored form, an id that is
-not 32 characters, for JSON tags not in the store's compact form) comes without that text, and `rows_by_id` reads
-it in the layout above for Python to format whole.
+line up to the note (every CSV cell before it; for JSON lines the object's text between the ids and the tags), and
+Python checks it, redacts the note if need be, and adds it. A row SQLite cannot finish (a time not in the stored
+form, an id that is not 32 characters) comes without that text, and `rows_by_id` reads it in the layout above for
+Python to format whole.
 """
 
 from __future__ import annotations
@@ -105,11 +105,6 @@ def _dashed(column: str) -> str:
     )
 
 
-_ASCII_ONLY_NOTE = "length(interaction.note) = length(CAST(interaction.note AS BLOB))"
-_SIMPLE_TAGS = (  # the compact form the store writes: '[]' or '["a","b"]' with no escapes and no quote inside a tag
-    "(interaction.tags = '[]' OR (substr(interaction.tags, 1, 2) = '[\"' AND substr(interaction.tags, -2) = '\"]' "
-    f"AND instr(interaction.tags, '\\') = 0 AND instr(replace({_INNER}, '\",\"', ''), '\"') = 0))"
-)
 _FINISHED = (  # Python would only add dashes to the ids and leave every time as SQLite formats it
     "length(interaction.id) = 32 AND (interaction.caller_id IS NULL OR length(interaction.caller_id) = 32) AND "
     + " AND ".join(_stored_form(c) for c in ("started_at", "ended_at", "follow_up_done_at"))
@@ -133,28 +128,38 @@ _CSV_HEAD = (
     + ") ELSE NULL END"
 )  # fmt: skip
 CSV_COMMAS = len(_SQL_FINISHED)
-# JSON lines: the line as `json.dumps(..., ensure_ascii=False)` writes it up to the note's value, for tags in the
-# store's compact form; Python redacts the note if need be and adds it, encoded, and the closing brace.
-_JSON_TAGS = (
-    f"CASE WHEN interaction.tags = '[]' THEN '[]' ELSE '[\"' || replace({_INNER}, '\",\"', '\", \"') || '\"]' END"
-)
-_JSON_VALUES = [
-    *(f"json_quote({sql})" for sql in _SQL_FINISHED[:15]),
-    _JSON_TAGS,
-    *(f"CASE WHEN interaction.{flag} THEN 'true' ELSE 'false' END"
-      for flag in ("flag_emergency", "flag_vulnerable", "flag_conflict")),
-]  # fmt: skip
-_JSON_HEAD = (
-    f"CASE WHEN {_FINISHED} AND {_SIMPLE_TAGS} AND json_valid(interaction.tags) THEN printf('{{"
-    + ", ".join(f'"{name}": %s' for name in EXPORT_COLUMNS[:-1])
-    + ', "note": \', '  # printf copies once; its %s stops at a NUL, but json_quote has escaped any NUL by then
-    + ", ".join(_JSON_VALUES)
-    + ") ELSE NULL END"
+
+
+# JSON lines: the line as `json.dumps(..., ensure_ascii=False)` writes it, in two texts around the caller's id: from
+# the first key after the id up to the caller's value, and from the key after the caller up to the tags' value. Python
+# adds the ids with their dashes (cheaper there than `substr`), the tags from their stored compact form, the flags
+# from a bit per flag (emergency 4, vulnerable 2, conflict 1), and the note. printf copies once; its %s stops at a
+# NUL, but json_quote has escaped any NUL by then.
+def _json_text(first: int, last: int, next_key: str) -> str:
+    """`"key": value` for these columns, then `, "next_key": `."""
+    keys = "".join(f', "{name}": %s' for name in EXPORT_COLUMNS[first:last])
+    values = ", ".join(f"json_quote({sql})" for sql in _SQL_FINISHED[first:last])
+    return f"printf('{keys}, \"{next_key}\": ', {values})"
+
+
+_JSON_UP_TO_CALLER = f"CASE WHEN {_FINISHED} THEN {_json_text(1, 4, 'caller_id')} ELSE NULL END"
+_JSON_UP_TO_TAGS = _json_text(5, 15, "tags")
+_FLAG_BITS = " + ".join(
+    f"CASE WHEN interaction.{flag} THEN {bit} ELSE 0 END"
+    for flag, bit in (("flag_emergency", 4), ("flag_vulnerable", 2), ("flag_conflict", 1))
 )
 _ID: Any = literal_column("interaction.id").label("row_id")
 LINE_COLUMNS: dict[str, list[Any]] = {
     "csv": [literal_column(_CSV_HEAD).label("head"), literal_column("interaction.note").label("note"), _ID],
-    "jsonl": [literal_column(_JSON_HEAD).label("head"), literal_column("interaction.note").label("note"), _ID],
+    "jsonl": [
+        literal_column(_JSON_UP_TO_CALLER).label("head"),
+        literal_column("interaction.note").label("note"),
+        _ID,
+        literal_column("interaction.caller_id").label("caller_id"),
+        literal_column(_JSON_UP_TO_TAGS).label("rest"),
+        literal_column("interaction.tags").label("tags"),
+        literal_column(_FLAG_BITS).label("flags"),
+    ],
 }
 
 
@@ -186,8 +191,11 @@ def export_rows(
 
 
 def export_lines(conn: Connection, query: InteractionQuery, fmt: str, *, batch: int = 5_000) -> Iterator[Sequence[Any]]:
-    """Every match, in `export_rows`'s order, as `(head, note, id)` for "csv" or "jsonl": the line up to the note, or
-    None where Python must format the row itself (see the module's docstring), the note and the id as stored."""
+    """Every match, in `export_rows`'s order, as `(head, note, id)` for "csv": the line up to the note, or None where
+    Python must format the row itself (see the module's docstring), the note and the id as stored; for "jsonl",
+    `(head, note, id, caller_id, rest, tags, flags)`: the text from the first key after the id up to the caller's
+    value (or None, as for CSV), the note and ids as stored, the text from the key after the caller up to the tags'
+    value, the tags as stored, and the flags as bits (emergency 4, vulnerable 2, conflict 1)."""
     return _matches(conn, query, LINE_COLUMNS[fmt], batch)
 
 
