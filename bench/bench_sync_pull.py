@@ -39,6 +39,7 @@ from fake_data import Numbers
 from pg_cluster import Cluster, binaries
 
 from cxassist.domain.phones import national_number, tail_digits
+from cxassist.store import fts
 from cxassist.sync.backends.postgresql import PostgresBackend
 from cxassist.sync.server import init_server
 
@@ -175,15 +176,24 @@ def app_pull(url: str, batch: int, folder: Path) -> dict[str, float]:
     with runtime.db.read() as conn:
         for table in ("caller", "caller_phone"):
             counts[table] = conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one()
+        # Not timed: the pull left the search index in step and every index of the schema in place.
+        problems = fts.integrity_problems(conn)
+        indexes = conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type = 'index'").scalar_one()
     scheduler.shutdown()
     runner.shutdown(wait=True)
     sync.adapter.close()
     runtime.close()
     window.close()
+    fresh = open_runtime_for(folder.with_name("fresh"))
+    with fresh.db.read() as conn:
+        expected = conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type = 'index'").scalar_one()
+    fresh.close()
     busy_sorted, idle_sorted = sorted(busy), sorted(idle)
     return {
         "seconds": seconds, "callers": counts["caller"], "phones": counts["caller_phone"],
         "last_error": status.last_error or "",  # type: ignore[dict-item]
+        "search_problems": "; ".join(problems),  # type: ignore[dict-item]
+        "indexes": indexes, "indexes_expected": expected,
         "stall_max_ms": busy_sorted[-1] if busy_sorted else 0.0,
         "stall_p99_ms": busy_sorted[int(len(busy_sorted) * 0.99)] if busy_sorted else 0.0,
         "stalls_over_100ms": sum(1 for x in busy if x > NOTICEABLE_MS),
@@ -222,6 +232,8 @@ def main() -> None:
         print(f"main thread during the pull: longest stall {result['stall_max_ms']:.0f} ms, p99 "
               f"{result['stall_p99_ms']:.0f} ms, {result['stalls_over_100ms']} stall(s) over {NOTICEABLE_MS} ms; "
               f"idle baseline: longest {result['idle_max_ms']:.0f} ms, p99 {result['idle_p99_ms']:.0f} ms")
+        print(f"afterwards: {result['indexes']} of {result['indexes_expected']} indexes in place; search index "
+              f"{result['search_problems'] or 'in step with the callers'}")
         if result["last_error"]:
             print(f"sync error: {result['last_error']}")
     finally:

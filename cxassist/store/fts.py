@@ -36,6 +36,19 @@ def _statements(fts: str, source: str, columns: tuple[str, ...]) -> list[str]:
     ]
 
 
+def insert_trigger(fts: str) -> str:
+    """The name of the trigger that indexes each new row of `fts`'s source table."""
+    return f"{fts}_ai"
+
+
+def index_rows_above_sql(fts: str) -> str:
+    """Index in one statement the source rows whose rowid is above the one parameter, as the insert trigger would
+    one row at a time (for a caller of `insert_trigger` that dropped it while writing many rows)."""
+    source, columns = _TABLES[fts]
+    cols = ", ".join(columns)
+    return f"INSERT INTO {fts}(rowid, {cols}) SELECT rowid, {cols} FROM {source} WHERE rowid > ?"  # noqa: S608
+
+
 def install(conn: Connection) -> None:
     for fts, (source, columns) in _TABLES.items():
         for statement in _statements(fts, source, columns):

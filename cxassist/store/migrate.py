@@ -17,6 +17,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from cxassist import __version__
+from cxassist.store import sync_indexes
 from cxassist.store.engine import Database, create_sqlite_engine
 from cxassist.store.errors import NewerSchemaError, StoreError, explain
 from cxassist.store.migrations import HEAD
@@ -160,6 +161,7 @@ def open_database(path: Path) -> Database:
     if revision is None:
         _upgrade(database, revision)
     else:
+        sync_indexes.restore(database)  # a first pull killed before its end left them out; migrations expect them
         copy = backup(database, label=revision)
         log.info("backed up %s to %s before migrating from %s", path, copy, revision)
         try:

@@ -34,7 +34,7 @@ from uuid import UUID
 from sqlalchemy import Connection, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from cxassist.store import tables
+from cxassist.store import fts, tables
 from cxassist.store.rows import enqueue, payload_of, upsert
 from cxassist.store.schema import Base
 from cxassist.store.sync_conflicts import Conflict, close_conflict, record_conflict
@@ -240,12 +240,41 @@ def _flush(conn: Connection, plain: dict[str, list[IncomingChange]], noted: _Not
             rows = storage_rows(name, changes, columns)
             noted.add(name, changes)
             clashed = _clear_clashing_external_ids(conn, changes, columns, rows, now=now) if name == "caller" else []
-            conn.exec_driver_sql(upsert_if_newer_sql(name, columns), rows)
-            if name == "caller":
+            if name != "caller":
+                conn.exec_driver_sql(upsert_if_newer_sql(name, columns), rows)
+            else:
+                _upsert_callers(conn, upsert_if_newer_sql(name, columns), rows)
                 _flag_clashed(conn, clashed)
                 key_at = columns.index("id")
                 _keep_flag_while_conflicts_open(conn, [row[key_at] for row in rows])
     plain.clear()
+
+
+_SEARCH_TRIGGER = fts.insert_trigger("caller_fts")
+_INDEX_NEW_CALLERS = fts.index_rows_above_sql("caller_fts")
+_BULK_INDEX_FROM = 64  # rows: fewer are indexed by the trigger, not worth two schema changes
+_LARGEST_ROWID = 2**63 - 1
+
+
+def _upsert_callers(conn: Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    """Write callers, indexing the new ones for search in one statement rather than one trigger call per row.
+
+    Row by row, the search index (FTS5) costs about 30 µs a caller, most of a first pull's SQLite time; one
+    INSERT .. SELECT over the page's new rows costs about 3 µs. So the insert trigger is dropped, the rows written,
+    the new rowids (all above the largest before, since updates keep theirs) indexed, and the trigger created again
+    from its own stored text, all in the caller's transaction: a crash or a failure keeps the trigger and the index
+    exactly as they were. Updated callers go through the update trigger as before."""
+    trigger = conn.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (_SEARCH_TRIGGER,)
+    ).scalar()
+    last = conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM caller").scalar_one()
+    if trigger is None or len(rows) < _BULK_INDEX_FROM or last >= _LARGEST_ROWID:
+        conn.exec_driver_sql(sql, rows)  # at the largest rowid, SQLite numbers new rows at random
+        return
+    conn.exec_driver_sql(f"DROP TRIGGER {_SEARCH_TRIGGER}")
+    conn.exec_driver_sql(sql, rows)
+    conn.exec_driver_sql(_INDEX_NEW_CALLERS, (last,))
+    conn.exec_driver_sql(str(trigger))
 
 
 def _clear_clashing_external_ids(

@@ -36,7 +36,7 @@ from uuid import UUID
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, stop_when_event_set, wait_exponential
 
 from cxassist.domain.hlc import HybridClock, Timestamp
-from cxassist.store import sync_store
+from cxassist.store import sync_indexes, sync_store
 from cxassist.store.engine import Database
 from cxassist.store.sync_apply import Applied, apply_incoming
 from cxassist.store.sync_conflicts import open_conflicts
@@ -136,6 +136,7 @@ class SyncRunner:
         self._max_backoff = max_backoff_seconds
         self._wall = wall
         self.cursor_key = f"sync.cursor.{adapter.name}"
+        self._indexes_deferred = False
 
     # -- one round ---------------------------------------------------------------------------------------------
 
@@ -194,11 +195,23 @@ class SyncRunner:
 
         The next page is fetched (on one helper thread) while this one is applied: SQLite releases the GIL while it
         writes, so the network wait and the decoding overlap with it. Pages are still applied one at a time, in
-        order, each with its cursor. Python's cyclic garbage collector is paused meanwhile (see `_gc_paused`)."""
+        order, each with its cursor. Python's cyclic garbage collector is paused meanwhile (see `_gc_paused`).
+        A first pull (no cursor yet) whose first page is full writes without the secondary indexes and builds them
+        at its end (store/sync_indexes.py)."""
         cancel = cancel or threading.Event()
-        received = conflicts = 0
         with self.db.read() as conn:
             cursor = sync_store.get_state(conn, self.cursor_key)
+            self._indexes_deferred = sync_indexes.deferred(conn)  # by a first pull that was killed
+        try:
+            return self._pull_pages(cursor, cancel)
+        finally:
+            if self._indexes_deferred:  # also after a failure or a cancel
+                sync_indexes.restore(self.db)
+                self._indexes_deferred = False
+
+    def _pull_pages(self, cursor: str | None, cancel: threading.Event) -> tuple[int, int]:
+        received = conflicts = 0
+        first_pull = cursor is None
         with _gc_paused(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="cxassist-sync-fetch") as fetcher:
             ahead = fetcher.submit(self._fetch, cursor, cancel)
             while True:
@@ -206,6 +219,9 @@ class SyncRunner:
                 last = not result.changes or result.cursor == cursor
                 if not last and not cancel.is_set():
                     ahead = fetcher.submit(self._fetch, result.cursor, cancel)
+                if first_pull and not last and len(result.changes) >= self.pull_batch_size:
+                    self._defer_indexes()  # a full first page: a whole site is coming
+                first_pull = False
                 if cancel.is_set():
                     raise Cancelled
                 applied = self._apply(result.changes, cursor=result.cursor, history_from=self.history_from())
@@ -216,6 +232,11 @@ class SyncRunner:
                 if last:
                     return received, conflicts
                 cursor = result.cursor
+
+    def _defer_indexes(self) -> None:
+        with self.db.write() as conn:
+            sync_indexes.defer(conn)
+        self._indexes_deferred = True
 
     def _fetch(self, cursor: str | None, cancel: threading.Event) -> PullResult:
         return self._retrying(functools.partial(self.adapter.pull, cursor, self.pull_batch_size), cancel)

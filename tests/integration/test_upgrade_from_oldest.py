@@ -21,7 +21,7 @@ from cxassist.config import load_settings, resolve_paths
 from cxassist.services.runtime import open_runtime
 from cxassist.services.screen_pop import screen_pop
 from cxassist.services.search import search
-from cxassist.store import migrate
+from cxassist.store import migrate, sync_indexes
 from cxassist.store.engine import create_sqlite_engine
 from cxassist.store.errors import StoreError
 from cxassist.store.migrations import HEAD
@@ -222,3 +222,32 @@ def test_opening_a_damaged_database_is_refused_and_it_stays_as_it_was(oldest: Pa
     with pytest.raises(StoreError, match=r"cxassist\.db"):
         migrate.open_database(oldest)
     assert oldest.read_bytes() == before
+
+
+def test_indexes_a_killed_first_pull_left_out_are_back_before_the_upgrade(oldest: Path, data_dir: Path,
+                                                                          tmp_path: Path) -> None:
+    engine = create_sqlite_engine(oldest)
+    try:
+        with engine.begin() as conn:
+            sync_indexes.defer(conn)  # as a first pull does; then the app was killed before the pull's end
+    finally:
+        engine.dispose()
+
+    settings = load_settings(data_dir=data_dir)
+    open_runtime(settings, resolve_paths(settings)).close()
+
+    fresh = tmp_path / "fresh.db"
+    _create_at(fresh, HEAD)
+    assert _indexes(oldest) == _indexes(fresh)
+    with sqlite3.connect(oldest) as conn:
+        left = conn.execute("SELECT count(*) FROM sync_state WHERE key = ?", (sync_indexes.DEFERRED,)).fetchone()
+        assert left == (0,)
+    conn.close()
+
+
+def _indexes(path: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(path) as conn:
+        found = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                             "ORDER BY name").fetchall()
+    conn.close()
+    return [(str(name), str(sql)) for name, sql in found]

@@ -11,6 +11,7 @@ from typing import Any
 
 import psycopg
 import pytest
+from sqlalchemy.exc import IntegrityError
 from test_sync_postgresql import connect_backend
 
 from cxassist.services.runtime import Runtime
@@ -205,5 +206,48 @@ def test_search_finds_pulled_callers_by_their_newest_name(make_runtime: Callable
             return int(conn.exec_driver_sql(query, (word,)).scalar_one())
 
     assert (found("Thornton"), found("Hale"), found("Peggy")) == (1, 0, 1)
+    with runtime.db.read() as conn:
+        assert fts.integrity_problems(conn) == []
+
+
+def many_callers(count: int, *, name: str = "Pulled") -> list[dict[str, Any]]:
+    return [caller_payload(id=str(uuid.uuid4()), external_id=f"CRM-{name}-{n}", full_name=f"{name} Person{n}",
+                           preferred_name="") for n in range(count)]
+
+
+def found(runtime: Runtime, words: str) -> int:
+    with runtime.db.read() as conn:
+        query = "SELECT count(*) FROM caller_fts WHERE caller_fts MATCH ?"
+        return int(conn.exec_driver_sql(query, (words,)).scalar_one())
+
+
+def test_a_large_page_of_callers_is_searchable_and_later_saves_still_index_themselves(
+    make_runtime: Callable[[str], Runtime],
+) -> None:
+    runtime = make_runtime("desk")
+    written_by_the_app(runtime, "caller", [caller_payload()], VERSION)  # the agent's own caller, already indexed
+    first = many_callers(300)
+    pulled(runtime, "caller", first, "001764000000001-00000-desk-b")
+    renamed = [{**payload, "full_name": f"Renamed Person{n}"} for n, payload in enumerate(first[:100])]
+    pulled(runtime, "caller", renamed + many_callers(100, name="Second"), "001764000000002-00000-desk-b")
+    written_by_the_app(runtime, "caller", [caller_payload(id=str(uuid.uuid4()), external_id="CRM-late",
+                                                          full_name="Saved Afterwards")], VERSION)
+
+    assert (found(runtime, "Hale"), found(runtime, "Pulled"), found(runtime, "Renamed")) == (1, 200, 100)
+    assert (found(runtime, "Second"), found(runtime, "Person7"), found(runtime, "Afterwards")) == (100, 2, 1)
+    with runtime.db.read() as conn:
+        assert fts.integrity_problems(conn) == []
+
+
+def test_a_large_page_that_fails_keeps_the_search_index_and_its_trigger(make_runtime: Callable[[str], Runtime]) -> None:
+    runtime = make_runtime("desk")
+    with pytest.raises(ValueError, match=r"(?i)uuid"):
+        pulled(runtime, "caller", [*many_callers(200), caller_payload(id="not-a-uuid")], VERSION)
+    twins = [caller_payload(id=str(uuid.uuid4()), external_id="CRM-twin") for _ in range(2)]
+    with pytest.raises(IntegrityError, match=r"(?i)unique"):  # SQLite refuses the page half-way through its insert
+        pulled(runtime, "caller", [*many_callers(100), *twins], VERSION)
+    written_by_the_app(runtime, "caller", [caller_payload()], VERSION)
+
+    assert (found(runtime, "Pulled"), found(runtime, "Hale")) == (0, 1)
     with runtime.db.read() as conn:
         assert fts.integrity_problems(conn) == []

@@ -100,6 +100,17 @@ def ids(data: Path) -> list[str]:
         runtime.close()
 
 
+def index_definitions(data: Path) -> list[str]:
+    settings = load_settings(data_dir=data)
+    runtime = open_runtime(settings, resolve_paths(settings))
+    try:
+        with runtime.db.read() as conn:
+            query = "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+            return [str(sql) for sql in conn.exec_driver_sql(query).scalars()]
+    finally:
+        runtime.close()
+
+
 def make_backlog(data: Path, count: int) -> list[str]:
     settings = load_settings(data_dir=data)
     runtime = open_runtime(settings, resolve_paths(settings))
@@ -133,3 +144,4 @@ def test_sigkill_during_push_and_during_applying_a_pull(tmp_path: Path) -> None:
     assert len(pulled) == len(set(pulled)) == 120
     assert set(pulled) == set(made)
     assert sorted(ids(a)) == sorted(made)
+    assert index_definitions(b) == index_definitions(a), "the indexes a killed first pull set aside are back"
