@@ -15,7 +15,11 @@ trap 'rm -rf "$stage"' EXIT
 mkdir "$stage/$name"
 cp -a "$bundle" "$stage/$name/cxassist"
 find "$stage/$name/cxassist" -name __pycache__ -prune -exec rm -rf {} +
-cp -a "$bundle/../cxassist-charts" "$stage/$name/cxassist-charts"  # installed with --with-charts
+if [ -d "$bundle/../cxassist-charts" ]; then
+    cp -a "$bundle/../cxassist-charts" "$stage/$name/cxassist-charts"  # installed with --with-charts
+else
+    echo "build_tarball.sh: no charts add-on beside the bundle; the tarball has none" >&2
+fi
 cp "$here/install.sh" "$here/stop-running.sh" "$root/cxassist/resources/linux/cxassist.desktop" \
     "$root/cxassist/resources/linux/cxassist-tel.desktop" "$stage/$name/"
 "$here/site_template.sh" "$root/cxassist/resources/site.example.toml" >"$stage/$name/site.toml"

@@ -50,8 +50,12 @@ if [ "$action" = uninstall ]; then
     exit 0
 fi
 
-cxassist_stop_running "$prefix"
 [ -d "$prefix/addons/charts" ] && charts=1  # an upgrade keeps the charts, at the new version
+if [ "$charts" = 1 ] && [ ! -d "$here/cxassist-charts" ]; then
+    echo "install.sh: this tarball has no charts add-on (cxassist-charts); nothing was changed" >&2
+    exit 2
+fi
+cxassist_stop_running "$prefix"
 staging="$prefix.new"
 rm -rf "$staging"
 cp -a "$here/cxassist" "$staging"
