@@ -194,13 +194,25 @@ def test_a_refresh_of_the_same_caller_keeps_the_older_pages_open(open_window: An
     assert current_reason(window) == "Peggy 800 days ago"
 
 
-def test_no_button_without_a_sync_backend(qtbot: Any, runtime: Runtime, runner: Any, errors: Any) -> None:
+def test_without_sync_the_button_pages_through_what_this_computer_keeps(qtbot: Any, runtime: Runtime, runner: Any,
+                                                                         errors: Any) -> None:
     add_caller(runtime, "Margaret Hale", PEGGY)
+    ages = tuple(range(1, 26))  # more contacts than the pop shows
+    log_calls(runtime, PEGGY, "Peggy", ages)
     window = MainWindow(runtime, runner, errors)
     qtbot.addWidget(window)
     window.show()
     window.pop_number(PEGGY)
-    assert not window.history.older_button.isVisible()
+    shown = len(reasons(window))
+    assert 0 < shown < len(ages)
+    button = window.history.older_button
+    assert button.isVisible() and "this computer" in button.accessibleName()
+
+    button.click()
+    assert reasons(window) == days("Peggy", ages)
+    assert not window.history.older_status.isVisible(), "no word about a centre this desktop does not use"
+    button.click()
+    assert window.history.older_status.text() == "No older history" and not button.isEnabled()
 
 
 def test_no_button_for_an_unknown_number(open_window: Any) -> None:

@@ -3584,32 +3584,37 @@
 <context>
     <name>OlderHistory</name>
     <message>
-        <location filename="../../ui/agent/older_history.py" line="100"/>
+        <location filename="../../ui/agent/older_history.py" line="47"/>
+        <source>Show older history of this caller kept on this computer</source>
+        <translation>Mostrar el historial anterior de este cliente guardado en este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agent/older_history.py" line="106"/>
         <source>No older history</source>
         <translation>No hay historial anterior</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/older_history.py" line="102"/>
+        <location filename="../../ui/agent/older_history.py" line="108"/>
         <source>Older history could not be fetched: sync is not working on this computer (see the status bar). Nothing was lost.</source>
         <translation>No se pudo traer el historial anterior: la sincronización no funciona en este equipo (vea la barra de estado). No se ha perdido nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/older_history.py" line="105"/>
+        <location filename="../../ui/agent/older_history.py" line="111"/>
         <source>Older history could not be fetched: the centre refused this computer{0}. Please tell IT. Nothing was lost.</source>
         <translation>No se pudo traer el historial anterior: el centro rechazó este equipo{0}. Avise a TI, por favor. No se ha perdido nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/older_history.py" line="108"/>
+        <location filename="../../ui/agent/older_history.py" line="114"/>
         <source>Older history could not be fetched: the centre cannot be reached right now{0}. Nothing was lost; try again in a minute.</source>
         <translation>No se pudo traer el historial anterior: ahora no se puede contactar con el centro{0}. No se ha perdido nada; inténtelo de nuevo en un minuto.</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/older_history.py" line="111"/>
+        <location filename="../../ui/agent/older_history.py" line="117"/>
         <source>Showing older history kept on this computer only. {0}</source>
         <translation>Se muestra solo el historial anterior guardado en este equipo. {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/agent/older_history.py" line="118"/>
+        <location filename="../../ui/agent/older_history.py" line="124"/>
         <source>Older history could not be shown: {0} Nothing was lost; try again.</source>
         <translation>No se pudo mostrar el historial anterior: {0} No se ha perdido nada; inténtelo de nuevo.</translation>
     </message>

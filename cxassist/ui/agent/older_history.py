@@ -1,4 +1,5 @@
-"""The history panel's "Older history…" button: the next older page of the caller on screen, from the centre.
+"""The history panel's "Older history…" button: the next older page of the caller on screen, from the centre (on a
+desktop without sync, from what this computer keeps: the list shows only the newest contacts).
 
 Asking the centre runs on the read pool (network only, never the single writer); keeping its answer and reading the
 page back runs on the writer (services.older_history). The caller may change while that runs: a page is shown only if
@@ -41,7 +42,9 @@ class OlderHistory(QObject):
         self.runner = runner
         self.panel = panel
         self.sync = sync
-        self.available = runtime.settings.sync.backend != "none"
+        self.local_only = runtime.settings.sync.backend == "none"
+        if self.local_only:
+            panel.older_button.setAccessibleName(self.tr("Show older history of this caller kept on this computer"))
         self.caller_id: UUID | None = None
         self.loaded_down_to: datetime | None = None  # the oldest start shown through this button, for this caller
         self.no_more = False
@@ -60,7 +63,7 @@ class OlderHistory(QObject):
         self.loaded_down_to = None
         self.no_more = False
         self.panel.forget_place()
-        self.panel.set_older_available(self.available and caller_id is not None)
+        self.panel.set_older_available(caller_id is not None)
 
     def request(self) -> None:
         caller_id = self.caller_id
@@ -71,6 +74,9 @@ class OlderHistory(QObject):
         before = list_end or window_start(self.runtime)
         sync = self.sync()
         self.panel.show_older_loading()
+        if self.local_only:  # no centre to ask: the page is what this computer keeps
+            self._keep(CentreAnswer(), None, caller_id, before, list_end)
+            return
         self.runner.read(lambda: ask_centre(sync, caller_id, before=before),
                          on_done=lambda answer: self._keep(answer, sync, caller_id, before, list_end),
                          on_error=lambda error: self._failed(error, caller_id), uses_db=False)
