@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from cxassist.domain.errors import UserError
@@ -25,8 +26,10 @@ from cxassist.domain.models import Interaction
 from cxassist.services.changes import Changes, Done
 from cxassist.services.runtime import Runtime
 from cxassist.store import interactions
-from cxassist.sync.api import Change, SyncError
-from cxassist.sync.runner import SyncRunner, months_before
+
+if TYPE_CHECKING:  # the sync stack loads only when a desktop syncs or the button is pressed (start-up time)
+    from cxassist.sync.api import Change
+    from cxassist.sync.runner import SyncRunner
 
 PAGE_SIZE = 20
 MOST_KEPT_ON_SCREEN = 1000  # a refresh reads back at most this many rows down to the oldest page shown
@@ -59,6 +62,8 @@ class OlderPage:
 
 def window_start(runtime: Runtime) -> datetime:
     """Where the history a pull keeps begins (`storage.history_months` back): older history starts before it."""
+    from cxassist.sync.runner import months_before  # noqa: PLC0415
+
     return months_before(runtime.now(), runtime.settings.storage.history_months)
 
 
@@ -69,6 +74,7 @@ def ask_centre(sync: SyncRunner | None, caller_id: UUID, *, before: datetime | N
     A failure to ask comes back as `problem` (never raised): the local part of the page is still worth showing."""
     if sync is None:
         return CentreAnswer(problem=Problem.SYNC_OFF)
+    from cxassist.sync.api import SyncError  # noqa: PLC0415
     try:
         return CentreAnswer(changes=sync.ask_history(caller_id, before=before, limit=limit))
     except SyncError as error:

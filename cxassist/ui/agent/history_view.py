@@ -25,7 +25,7 @@ from cxassist.ui.widgets.text import section_title, short_date, wrapped
 
 class HistoryPanel(QFrame):
     """`follow_up_done_requested(interaction_id)` asks for a follow-up to be marked done; `older_requested()` asks
-    for the next page of older history (the button is shown only where a sync backend can bring it)."""
+    for the next page of older history (from the centre, or without sync from this computer)."""
 
     follow_up_done_requested = Signal(object)
     older_requested = Signal()
@@ -89,7 +89,7 @@ class HistoryPanel(QFrame):
     # -- older history ----------------------------------------------------------------------------------------------
 
     def set_older_available(self, available: bool) -> None:
-        """Show the "Older history…" button, ready, for a caller the centre can hold history of; hide it otherwise."""
+        """Show the "Older history…" button, ready, for a known caller; hide it otherwise."""
         self.older_button.setVisible(available)
         self.older_button.setEnabled(True)
         self.older_status.clear()

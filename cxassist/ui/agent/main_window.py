@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
@@ -31,7 +32,6 @@ from cxassist.services.review import agents_and_teams
 from cxassist.services.runtime import Runtime
 from cxassist.services.search import SearchResult, search
 from cxassist.services.workspace_status import pending_outbox
-from cxassist.sync.runner import SyncRunner
 from cxassist.ui.agent.call_controller import CallController, Panels
 from cxassist.ui.agent.caller_card import CallerCard
 from cxassist.ui.agent.contact_list import dial_with_system
@@ -51,6 +51,9 @@ from cxassist.ui.tasks import TaskRunner
 from cxassist.ui.widgets.call_timer import CallTimer
 from cxassist.ui.widgets.message_bar import MessageBar
 from cxassist.ui.widgets.status import WorkspaceStatus
+
+if TYPE_CHECKING:
+    from cxassist.sync.runner import SyncRunner
 
 
 def looks_like_number(text: str) -> bool:

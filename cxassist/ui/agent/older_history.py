@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from PySide6.QtCore import QObject
@@ -27,9 +28,11 @@ from cxassist.services.older_history import (
 )
 from cxassist.services.runtime import Runtime
 from cxassist.services.screen_pop import ScreenPop
-from cxassist.sync.runner import SyncRunner
 from cxassist.ui.agent.history_view import HistoryPanel
 from cxassist.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from cxassist.sync.runner import SyncRunner
 
 
 class OlderHistory(QObject):
