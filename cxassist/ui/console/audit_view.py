@@ -8,7 +8,7 @@ with a warning icon. The trail shown is this desktop's own chain.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,16 +26,16 @@ from cxassist.services.audit_log import AuditFilterChoices, ChainCheck, check_ch
 from cxassist.services.changes import Changes
 from cxassist.ui.console.audit_model import PAGE_SIZE, AuditLogModel, action_words, when_text
 from cxassist.ui.console.context import ConsoleContext
+from cxassist.ui.console.refreshing import RefreshedWhenShown
 from cxassist.ui.widgets.message_bar import MessageBar
 
 
-class AuditLogTab(QWidget):
+class AuditLogTab(RefreshedWhenShown):
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("auditLogTab")
         self.setAccessibleName(self.tr("Audit log"))
         self.context = context
-        self._stale = True
         self._filling = False
         self._check: ChainCheck | None = None
         layout = QVBoxLayout(self)
@@ -108,11 +108,6 @@ class AuditLogTab(QWidget):
         return combo
 
     # -- loading --------------------------------------------------------------------------------------------------
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def on_changes(self, changes: Changes, _initiator: object | None) -> None:
         if not (changes.outbox_pending or changes.pulled):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import partial
 
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from cxassist.domain.errors import UserError
@@ -25,6 +25,7 @@ from cxassist.ui.console.charts.card import ChartCard
 from cxassist.ui.console.charts.prompt_use import PromptUse
 from cxassist.ui.console.charts.summary import range_text, summary_text
 from cxassist.ui.console.context import ConsoleContext
+from cxassist.ui.console.refreshing import RefreshedWhenShown
 from cxassist.ui.widgets.text import section_title, wrapped
 
 CARD_WIDTH_CHARS = 60  # two cards side by side once each can be this wide
@@ -39,7 +40,7 @@ def rule_categories(runtime: Runtime) -> dict[str, str]:
     return {rule.id: rule.category for _pack, rule in pack_set.rules}
 
 
-class DashboardTab(QWidget):
+class DashboardTab(RefreshedWhenShown):
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboardTab")
@@ -47,7 +48,6 @@ class DashboardTab(QWidget):
         self.dashboard: Dashboard | None = None
         self._query = InteractionQuery()
         self._generation = 0
-        self._stale = True
         self._categories: Mapping[str, str] | None = None  # read with the first count, again when a pack changes
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -118,9 +118,7 @@ class DashboardTab(QWidget):
     def set_query(self, query: InteractionQuery) -> None:
         """Follow these filters (the log's); counts at once when shown, else when next shown."""
         self._query = query
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
+        self.mark_stale()
 
     def refresh(self) -> None:
         self._stale = False
@@ -136,10 +134,6 @@ class DashboardTab(QWidget):
             on_done=partial(self._on_loaded, self._generation, query),
             on_error=partial(self._on_failed, self._generation),
         )
-
-    def refresh_if_stale(self) -> None:
-        if self._stale:
-            self.refresh()
 
     def _on_loaded(
         self, generation: int, query: InteractionQuery, counted: tuple[Dashboard, Mapping[str, str]]
@@ -174,13 +168,7 @@ class DashboardTab(QWidget):
         if changes.prompt_pack:
             self._categories = None
         if changes.interactions or changes.follow_ups or changes.reviews or changes.pulled or changes.prompt_pack:
-            self._stale = True
-            if self.isVisible():
-                self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.refresh_if_stale()
+            self.mark_stale()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -9,7 +9,6 @@ touches what it shows; a hidden tab only marks itself stale and reads when shown
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from cxassist.services import duty_of_care, review
 from cxassist.services.changes import Changes
 from cxassist.store.query import Cursor, DutyItem, DutyPage
 from cxassist.ui.console.context import ConsoleContext
+from cxassist.ui.console.refreshing import RefreshedWhenShown
 from cxassist.ui.console.roomy_rows import RoomyRows
 from cxassist.ui.widgets.message_bar import MessageBar
 from cxassist.ui.widgets.named import named_button
@@ -56,7 +56,7 @@ def why_text(item: DutyItem) -> str:
     return item.summary or tr("reason not recorded")
 
 
-class DutyOfCareTab(QWidget):
+class DutyOfCareTab(RefreshedWhenShown):
     """`open_interaction(UUID)` asks the console to open a call in the detail view."""
 
     open_interaction = Signal(object)
@@ -67,7 +67,6 @@ class DutyOfCareTab(QWidget):
         self.context = context
         self._next: Cursor | None = None
         self._agents: dict[str, str] = {}
-        self._stale = True
         self.dialog: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(section_title(self.tr("Duty of care: oldest first"), self))
@@ -182,14 +181,7 @@ class DutyOfCareTab(QWidget):
 
     def on_changes(self, changes: Changes, initiator: object | None) -> None:
         if changes.reviews or changes.interactions or changes.callers or changes.pulled:
-            self._stale = True
-            if self.isVisible():
-                self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+            self.mark_stale()
 
     # -- acting on an item ----------------------------------------------------------------------------------------
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +27,7 @@ from cxassist.domain.errors import UserError
 from cxassist.services.changes import Changes
 from cxassist.services.feedback import RankedFriction, mark_friction_removed, rank_friction
 from cxassist.ui.console.context import ConsoleContext
+from cxassist.ui.console.refreshing import RefreshedWhenShown
 from cxassist.ui.widgets.message_bar import MessageBar
 from cxassist.ui.widgets.text import local_datetime
 
@@ -42,7 +42,7 @@ def _cell(text: str) -> QTableWidgetItem:
     return item
 
 
-class FrictionTab(QWidget):
+class FrictionTab(RefreshedWhenShown):
     """`open_interaction(UUID)` when an example is activated (Enter or double-click)."""
 
     open_interaction = Signal(object)
@@ -53,7 +53,6 @@ class FrictionTab(QWidget):
         self.setAccessibleName(self.tr("Friction points"))
         self.context = context
         self.ranked: list[RankedFriction] = []
-        self._stale = True
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
@@ -135,17 +134,10 @@ class FrictionTab(QWidget):
 
     # -- loading --------------------------------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     def on_changes(self, changes: Changes, initiator: object | None) -> None:
         if initiator is self or not (changes.interactions or changes.pulled):
             return  # friction points are marked against interactions, so a new one comes with its interaction
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
+        self.mark_stale()
 
     def refresh(self) -> None:
         self._stale = False

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,7 @@ from cxassist.ui.console.context import ConsoleContext
 from cxassist.ui.console.export_dialog import ExportDialog
 from cxassist.ui.console.filter_bar import FilterBar
 from cxassist.ui.console.log_model import COLUMNS, SORTABLE, InteractionLogModel
+from cxassist.ui.console.refreshing import RefreshedWhenShown
 from cxassist.ui.console.saved_filter_menu import SavedFilterMenu
 from cxassist.ui.console.sort_header import SortHeader
 from cxassist.ui.widgets.text import tr
@@ -60,7 +61,7 @@ def count_text(estimate: CountEstimate | None) -> str:
     return tr("{0:,} interactions").format(estimate.count)
 
 
-class InteractionLogTab(QWidget):
+class InteractionLogTab(RefreshedWhenShown):
     query_changed = Signal(object)
     open_interaction = Signal(object)
 
@@ -69,7 +70,6 @@ class InteractionLogTab(QWidget):
         self.setObjectName("interactionLogTab")
         self.context = context
         self._page_size = page_size
-        self._stale = True  # loads when first shown
         self._count_generation = 0
         self.export_dialog: ExportDialog | None = None
         layout = QVBoxLayout(self)
@@ -149,14 +149,6 @@ class InteractionLogTab(QWidget):
         self.context.relay.changed.connect(self.on_changes)
 
     # -- loading --------------------------------------------------------------------------------------------------
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.refresh_if_stale()
-
-    def refresh_if_stale(self) -> None:
-        if self._stale:
-            self.refresh()
 
     def refresh(self) -> None:
         """Load the agents, teams and saved sets, then the log (the first time: with the default filters)."""

@@ -9,7 +9,6 @@ published here or arrives by sync (`Changes.prompt_pack`); a hidden tab only mar
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from cxassist.store.prompt_packs import PublishedPack
 from cxassist.ui.console.context import ConsoleContext
 from cxassist.ui.console.pack_editor import NEW_PACK, PackEditor
 from cxassist.ui.console.prompt_feedback_view import PromptFeedbackView
+from cxassist.ui.console.refreshing import RefreshedWhenShown
 from cxassist.ui.widgets.message_bar import MessageBar
 from cxassist.ui.widgets.named import named_button
 from cxassist.ui.widgets.text import local_datetime, section_title, tr
@@ -44,12 +44,11 @@ def source_text(source: str) -> str:
     return tr(str(SOURCES.get(source, source)))  # QT_TRANSLATE_NOOP is typed as returning object
 
 
-class PromptPacksTab(QWidget):
+class PromptPacksTab(RefreshedWhenShown):
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("promptPacksTab")
         self.context = context
-        self._stale = True
         self._filling = False  # the list is being read again: its current item changes on its own
         layout = QVBoxLayout(self)
         self.messages = MessageBar("promptPacksMessages", self)
@@ -176,14 +175,7 @@ class PromptPacksTab(QWidget):
 
     def on_changes(self, changes: Changes, _initiator: object | None) -> None:
         if changes.prompt_pack:
-            self._stale = True
-            if self.isVisible():
-                self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+            self.mark_stale()
 
     # -- acting ----------------------------------------------------------------------------------------------------
 

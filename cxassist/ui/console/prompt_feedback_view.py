@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,18 +26,18 @@ from cxassist.services.prompt_feedback import RuleDismissals, SuggestionStatus
 from cxassist.store.prompt_suggestions import Suggestion
 from cxassist.ui.agent.prompts_panel import category_title
 from cxassist.ui.console.context import ConsoleContext
+from cxassist.ui.console.refreshing import RefreshedWhenShown
 from cxassist.ui.widgets.message_bar import MessageBar
 from cxassist.ui.widgets.text import local_datetime, section_title, wrapped
 
 DISMISSALS_DAYS = 90
 
 
-class PromptFeedbackView(QWidget):
+class PromptFeedbackView(RefreshedWhenShown):
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("promptFeedbackView")
         self.context = context
-        self._stale = True
         self._listed: list[Suggestion] = []
         layout = QVBoxLayout(self)
         self.messages = MessageBar("promptFeedbackMessages", self)
@@ -158,14 +157,7 @@ class PromptFeedbackView(QWidget):
         if initiator is self:
             return  # our own status change: refreshed when it committed
         if changes.pulled or changes.outbox_pending:
-            self._stale = True
-            if self.isVisible():
-                self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+            self.mark_stale()
 
     # -- acting ----------------------------------------------------------------------------------------------------
 
